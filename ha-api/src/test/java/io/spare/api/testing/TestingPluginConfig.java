@@ -189,7 +189,8 @@ public final class TestingPluginConfig implements PluginConfig {
                 for (int i = 0; i < list.size(); i++) {
                     out.add(convert(key + "[" + i + "]", list.get(i), typeArgument(type, 0), problems));
                 }
-                return List.copyOf(out);
+                // A failed element is already a problem; the list is discarded with the rest.
+                return out.contains(null) ? null : List.copyOf(out);
             }
             if (raw == Map.class) {
                 if (!(value instanceof Map<?, ?> map)) {
