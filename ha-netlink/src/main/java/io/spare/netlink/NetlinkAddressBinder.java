@@ -1,0 +1,271 @@
+package io.spare.netlink;
+
+import static java.util.Objects.requireNonNull;
+
+import io.spare.api.AddressBinder;
+import io.spare.api.AddressFamily;
+import io.spare.api.VirtualAddress;
+import io.spare.netlink.codec.ArpPacket;
+import io.spare.netlink.codec.LinkMessage;
+import io.spare.netlink.codec.MacAddress;
+import io.spare.netlink.codec.NeighborAdvertisement;
+import io.spare.netlink.codec.NetlinkAck;
+import io.spare.netlink.codec.Rtnl;
+import io.spare.netlink.codec.RtnlRequests;
+import io.spare.netlink.sys.Capability;
+import io.spare.netlink.sys.Errno;
+import io.spare.netlink.sys.Icmp6Socket;
+import io.spare.netlink.sys.NetlinkSocket;
+import io.spare.netlink.sys.PacketSocket;
+import io.spare.netlink.sys.SystemCallException;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Holds VIPs through rtnetlink and announces them with gratuitous ARP and unsolicited neighbour
+ * advertisements, as keepalived does.
+ *
+ * <p>Stateless between calls: each call opens its own sockets (in the network namespace of the
+ * calling thread) and closes them, so the binder is thread-safe and survives interfaces that come
+ * and go. A batch goes out pipelined on one rtnetlink socket, many requests per datagram, and the
+ * acks are matched by sequence number.
+ */
+public final class NetlinkAddressBinder implements AddressBinder {
+    private static final Logger LOG = LogManager.getLogger(NetlinkAddressBinder.class);
+    private static final byte[] BROADCAST_MAC = {-1, -1, -1, -1, -1, -1};
+    private static final byte[] ALL_NODES = {(byte) 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+
+    private final Duration requestTimeout;
+    private final Duration announceInterval;
+
+    /** Five seconds for the kernel to answer; announcement rounds back to back (keepalived's garp_interval 0). */
+    public NetlinkAddressBinder() {
+        this(Duration.ofSeconds(5), Duration.ZERO);
+    }
+
+    /**
+     * @param requestTimeout how long to wait for the kernel's answer to one rtnetlink datagram
+     * @param announceInterval pause between two rounds of announcements (keepalived's garp_interval)
+     */
+    public NetlinkAddressBinder(Duration requestTimeout, Duration announceInterval) {
+        this.requestTimeout = requireNonNull(requestTimeout, "requestTimeout");
+        this.announceInterval = requireNonNull(announceInterval, "announceInterval");
+    }
+
+    @Override
+    public void add(String interfaceName, List<VirtualAddress> addresses) throws IOException {
+        change(interfaceName, addresses, true);
+    }
+
+    @Override
+    public void remove(String interfaceName, List<VirtualAddress> addresses) throws IOException {
+        change(interfaceName, addresses, false);
+    }
+
+    private void change(String interfaceName, List<VirtualAddress> addresses, boolean adding) throws IOException {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        String verb = adding ? "add" : "remove";
+        try (NetlinkSocket socket = NetlinkSocket.open(requestTimeout)) {
+            Map<String, Optional<LinkMessage>> links = resolve(socket, interfaceName, addresses);
+            List<VirtualAddress> sent = new ArrayList<>();
+            List<byte[]> requests = new ArrayList<>();
+            for (VirtualAddress address : addresses) {
+                String device = address.deviceOr(interfaceName);
+                Optional<LinkMessage> link = links.get(device);
+                if (link.isEmpty()) {
+                    if (adding) {
+                        throw new IOException("cannot add " + address + ": no interface '" + device + "'");
+                    }
+                    LOG.warn("Not removing {}: interface '{}' is gone, and the address with it", address, device);
+                    continue;
+                }
+                checkLabel(address, device);
+                int index = link.get().index();
+                requests.add(adding ? RtnlRequests.newAddress(0, index, address) : RtnlRequests.deleteAddress(0, index, address));
+                sent.add(address);
+            }
+            List<NetlinkAck> acks = socket.execute(requests);
+            List<SystemCallException> failures = new ArrayList<>();
+            for (int i = 0; i < acks.size(); i++) {
+                NetlinkAck ack = acks.get(i);
+                VirtualAddress address = sent.get(i);
+                String device = address.deviceOr(interfaceName);
+                if (ack.ok()) {
+                    LOG.debug("{} {} on {}", adding ? "Added" : "Removed", address, device);
+                } else if (adding && ack.errno() == Errno.EEXIST) {
+                    LOG.debug("{} is already on {}", address, device);
+                } else if (!adding && ack.errno() == Errno.EADDRNOTAVAIL) {
+                    LOG.debug("{} was not on {}", address, device);
+                } else {
+                    failures.add(new SystemCallException("cannot " + verb + " " + address + " on " + device, ack.errno(),
+                            Capability.CAP_NET_ADMIN, ack.kernelMessage().orElse(null)));
+                }
+            }
+            throwIfAny(failures, verb, acks.size());
+        }
+    }
+
+    private static void checkLabel(VirtualAddress address, String device) throws IOException {
+        if (address.label().isPresent() && address.family() == AddressFamily.IPV4
+                && address.label().get().getBytes(StandardCharsets.UTF_8).length > Rtnl.IFNAMSIZ_MAX) {
+            throw new IOException("cannot add " + address + " on " + device + ": label '" + address.label().get()
+                    + "' is longer than " + Rtnl.IFNAMSIZ_MAX + " bytes");
+        }
+    }
+
+    @Override
+    public void announce(String interfaceName, List<VirtualAddress> addresses, int repeat) throws IOException {
+        if (addresses.isEmpty() || repeat <= 0) {
+            return;
+        }
+        List<Announcement> announcements = new ArrayList<>();
+        try (NetlinkSocket socket = NetlinkSocket.open(requestTimeout)) {
+            Map<String, Optional<LinkMessage>> links = resolve(socket, interfaceName, addresses);
+            for (VirtualAddress address : addresses) {
+                String device = address.deviceOr(interfaceName);
+                LinkMessage link = links.get(device)
+                        .orElseThrow(() -> new IOException("cannot announce " + address + ": no interface '" + device + "'"));
+                Optional<byte[]> mac = link.mac().filter(m -> m.length == 6);
+                if (mac.isEmpty()) {
+                    LOG.warn("Not announcing {}: interface '{}' has no Ethernet address", address, device);
+                    continue;
+                }
+                announcements.add(new Announcement(address.address(), device, link.index(), mac.get()));
+            }
+        }
+        boolean anyV4 = announcements.stream().anyMatch(a -> a.address() instanceof Inet4Address);
+        boolean anyV6 = announcements.stream().anyMatch(a -> a.address() instanceof Inet6Address);
+        try (PacketSocket arp = anyV4 ? PacketSocket.open(ArpPacket.ETH_P_ARP) : null;
+                Icmp6Socket icmp = anyV6 ? Icmp6Socket.open() : null) {
+            List<SystemCallException> failures = new ArrayList<>();
+            for (int round = 0; round < repeat; round++) {
+                if (round > 0 && !announceInterval.isZero()) {
+                    LockSupport.parkNanos(announceInterval.toNanos());
+                }
+                for (Announcement announcement : announcements) {
+                    try {
+                        send(announcement, arp, icmp);
+                    } catch (SystemCallException e) {
+                        failures.add(e);
+                    }
+                }
+            }
+            LOG.debug("Announced {} address(es) {} time(s)", announcements.size(), repeat);
+            throwIfAny(failures, "announce", announcements.size() * repeat);
+        }
+    }
+
+    private static void send(Announcement announcement, PacketSocket arp, Icmp6Socket icmp) throws IOException {
+        String what = "cannot announce " + announcement.address().getHostAddress() + " on " + announcement.device();
+        if (announcement.address() instanceof Inet4Address v4) {
+            arp.send(announcement.index(), BROADCAST_MAC, ArpPacket.gratuitous(announcement.mac(), v4), what);
+        } else {
+            byte[] advertisement = NeighborAdvertisement.unsolicited((Inet6Address) announcement.address(), announcement.mac());
+            icmp.sendMulticast(announcement.index(), ALL_NODES, advertisement, what);
+        }
+    }
+
+    @Override
+    public String createVmac(String parent, String name, int vrid, AddressFamily family) throws IOException {
+        byte[] mac = MacAddress.vrrp(vrid, family);
+        if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > Rtnl.IFNAMSIZ_MAX) {
+            throw new IOException("cannot create VMAC '" + name + "': an interface name has 1.." + Rtnl.IFNAMSIZ_MAX + " bytes");
+        }
+        try (NetlinkSocket socket = NetlinkSocket.open(requestTimeout)) {
+            LinkMessage parentLink = Links.require(socket, parent, "parent of VMAC " + name);
+            NetlinkAck created = socket.execute(List.of(RtnlRequests.newMacvlan(0, parentLink.index(), name, mac))).get(0);
+            if (created.errno() == Errno.EEXIST) {
+                LinkMessage existing = Links.require(socket, name, "VMAC");
+                if (!existing.kind().equals(Optional.of("macvlan")) || !existing.macText().equals(MacAddress.format(mac))) {
+                    throw new IOException("cannot create VMAC '" + name + "': an interface of that name exists (kind "
+                            + existing.kind().orElse("none") + ", MAC " + existing.macText() + ", want macvlan with "
+                            + MacAddress.format(mac) + ")");
+                }
+                LOG.debug("VMAC {} exists already", name);
+            } else if (!created.ok()) {
+                throw new SystemCallException("cannot create VMAC " + name + " (macvlan on " + parent + ", MAC "
+                        + MacAddress.format(mac) + ")", created.errno(), Capability.CAP_NET_ADMIN, created.kernelMessage().orElse(null));
+            }
+            LinkMessage vmac = Links.require(socket, name, "VMAC just created");
+            NetlinkAck up = socket.execute(List.of(RtnlRequests.setLinkUp(0, vmac.index()))).get(0);
+            if (!up.ok()) {
+                throw new SystemCallException("cannot set VMAC " + name + " up", up.errno(), Capability.CAP_NET_ADMIN,
+                        up.kernelMessage().orElse(null));
+            }
+            LOG.info("VMAC {} ({}) on {} is up", name, MacAddress.format(mac), parent);
+            return name;
+        }
+    }
+
+    @Override
+    public void deleteVmac(String name) throws IOException {
+        try (NetlinkSocket socket = NetlinkSocket.open(requestTimeout)) {
+            Optional<LinkMessage> link = Links.find(socket, name);
+            if (link.isEmpty()) {
+                LOG.debug("VMAC {} is gone already", name);
+                return;
+            }
+            if (!link.get().kind().equals(Optional.of("macvlan"))) {
+                throw new IOException("refusing to delete interface '" + name + "': it is not a macvlan VMAC (kind "
+                        + link.get().kind().orElse("none") + ")");
+            }
+            NetlinkAck ack = socket.execute(List.of(RtnlRequests.deleteLink(0, link.get().index()))).get(0);
+            if (!ack.ok() && ack.errno() != Errno.ENODEV) {
+                throw new SystemCallException("cannot delete VMAC " + name, ack.errno(), Capability.CAP_NET_ADMIN,
+                        ack.kernelMessage().orElse(null));
+            }
+            LOG.info("VMAC {} deleted", name);
+        }
+    }
+
+    private static Map<String, Optional<LinkMessage>> resolve(NetlinkSocket socket, String interfaceName, List<VirtualAddress> addresses)
+            throws IOException {
+        Map<String, Optional<LinkMessage>> links = new LinkedHashMap<>();
+        for (VirtualAddress address : addresses) {
+            String device = address.deviceOr(interfaceName);
+            if (!links.containsKey(device)) {
+                links.put(device, Links.find(socket, device));
+            }
+        }
+        return links;
+    }
+
+    private static void throwIfAny(List<SystemCallException> failures, String verb, int total) throws IOException {
+        if (failures.isEmpty()) {
+            return;
+        }
+        if (failures.size() == 1) {
+            throw failures.get(0);
+        }
+        StringBuilder message = new StringBuilder().append(failures.size()).append(" of ").append(total)
+                .append(" failed to ").append(verb).append(": ");
+        failures.stream().limit(3).forEach(f -> message.append(f.getMessage()).append("; "));
+        if (failures.size() > 3) {
+            message.append("...");
+        }
+        IOException summary = new IOException(message.toString().replaceAll("; $", ""));
+        failures.forEach(summary::addSuppressed);
+        throw summary;
+    }
+
+    @Override
+    public void close() {
+        // nothing held between calls
+    }
+
+    private record Announcement(InetAddress address, String device, int index, byte[] mac) {}
+}

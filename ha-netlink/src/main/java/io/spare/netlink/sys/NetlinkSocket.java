@@ -1,0 +1,234 @@
+package io.spare.netlink.sys;
+
+import io.spare.netlink.codec.NetlinkAck;
+import io.spare.netlink.codec.NetlinkMessage;
+import io.spare.netlink.codec.Rtnl;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import jnr.ffi.Pointer;
+
+/**
+ * An rtnetlink socket (NETLINK_ROUTE) in the network namespace of the thread that opened it. One
+ * thread uses it at a time; {@link #shutdown()} may be called from another to wake a blocked
+ * {@link #receive()}.
+ */
+public final class NetlinkSocket implements AutoCloseable {
+    /** Requests per datagram: the acks of one datagram must fit the default receive buffer. */
+    static final int MAX_BATCH = 64;
+    private static final int BUFFER_SIZE = 256 * 1024;
+
+    private final LibC libc;
+    private final int fd;
+    private final Pointer buffer;
+    private int seq = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE / 2);
+    private volatile boolean shutdown;
+    private boolean closed;
+
+    private NetlinkSocket(LibC libc, int fd) {
+        this.libc = libc;
+        this.fd = fd;
+        this.buffer = Native.allocate(BUFFER_SIZE);
+    }
+
+    /**
+     * Opens and binds a socket.
+     *
+     * @param groups RTMGRP_* multicast groups to subscribe to, 0 for none
+     * @param receiveTimeout how long {@link #receive()} waits; zero waits for ever
+     */
+    public static NetlinkSocket open(int groups, Duration receiveTimeout, int receiveBuffer) throws IOException {
+        LibC libc = Native.libc();
+        int fd = libc.socket(SocketOptions.AF_NETLINK, SocketOptions.SOCK_RAW | SocketOptions.SOCK_CLOEXEC, SocketOptions.NETLINK_ROUTE);
+        if (fd < 0) {
+            throw new SystemCallException("cannot open an rtnetlink socket", Native.errno(), Capability.CAP_NET_ADMIN);
+        }
+        NetlinkSocket socket = new NetlinkSocket(libc, fd);
+        try {
+            // Best effort: a kernel without them still answers, with longer acks and no text.
+            socket.setOption(SocketOptions.SOL_NETLINK, SocketOptions.NETLINK_CAP_ACK, SocketOptions.intValue(1), false);
+            socket.setOption(SocketOptions.SOL_NETLINK, SocketOptions.NETLINK_EXT_ACK, SocketOptions.intValue(1), false);
+            if (receiveBuffer > 0) {
+                socket.setOption(SocketOptions.SOL_SOCKET, SocketOptions.SO_RCVBUF, SocketOptions.intValue(receiveBuffer), false);
+            }
+            if (!receiveTimeout.isZero()) {
+                socket.setOption(SocketOptions.SOL_SOCKET, SocketOptions.SO_RCVTIMEO, SocketOptions.timeval(receiveTimeout), true);
+            }
+            byte[] address = SocketOptions.sockaddrNl(groups);
+            if (libc.bind(fd, address, address.length) < 0) {
+                throw new SystemCallException("cannot bind the rtnetlink socket (groups 0x" + Integer.toHexString(groups) + ")",
+                        Native.errno(), Capability.CAP_NET_ADMIN);
+            }
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return socket;
+    }
+
+    /** A request socket: no groups, answers expected within {@code timeout}. */
+    public static NetlinkSocket open(Duration timeout) throws IOException {
+        return open(0, timeout, 0);
+    }
+
+    public int nextSeq() {
+        seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
+        return seq;
+    }
+
+    public void send(byte[] datagram) throws IOException {
+        byte[] kernel = SocketOptions.sockaddrNl(0);
+        while (true) {
+            long sent = libc.sendto(fd, datagram, datagram.length, 0, kernel, kernel.length);
+            if (sent >= 0) {
+                return;
+            }
+            int errno = Native.errno();
+            if (errno != Errno.EINTR) {
+                throw new SystemCallException("cannot send to rtnetlink", errno, Capability.CAP_NET_ADMIN);
+            }
+        }
+    }
+
+    /**
+     * Receives one datagram. Returns an empty list once {@link #shutdown()} was called.
+     *
+     * @throws SocketTimeoutException when the receive timeout passed
+     * @throws NetlinkOverrunException when the kernel dropped messages because the buffer was full
+     */
+    public List<NetlinkMessage> receive() throws IOException {
+        while (true) {
+            long received = libc.recv(fd, buffer, BUFFER_SIZE, SocketOptions.MSG_TRUNC);
+            if (received > 0 && received <= BUFFER_SIZE) {
+                byte[] bytes = new byte[(int) received];
+                buffer.get(0, bytes, 0, bytes.length);
+                return NetlinkMessage.parse(ByteBuffer.wrap(bytes));
+            }
+            if (received > BUFFER_SIZE) {
+                throw new IOException("rtnetlink datagram of " + received + " bytes exceeds the " + BUFFER_SIZE + "-byte buffer");
+            }
+            if (received == 0 || shutdown) {
+                return List.of();
+            }
+            int errno = Native.errno();
+            if (errno == Errno.EINTR) {
+                continue;
+            }
+            if (errno == Errno.EAGAIN) {
+                throw new SocketTimeoutException("no answer from rtnetlink in time");
+            }
+            if (errno == Errno.ENOBUFS) {
+                throw new NetlinkOverrunException();
+            }
+            throw new SystemCallException("cannot receive from rtnetlink", errno, null);
+        }
+    }
+
+    /**
+     * Sends requests pipelined (many per datagram) and returns the kernel's acks in request order.
+     * Each request must ask for an ack (NLM_F_ACK); its sequence number is overwritten.
+     */
+    public List<NetlinkAck> execute(List<byte[]> requests) throws IOException {
+        NetlinkAck[] acks = new NetlinkAck[requests.size()];
+        for (int from = 0; from < requests.size(); from += MAX_BATCH) {
+            int to = Math.min(requests.size(), from + MAX_BATCH);
+            Map<Integer, Integer> pending = new HashMap<>();
+            ByteBuffer datagram = ByteBuffer.allocate(requests.subList(from, to).stream().mapToInt(r -> Rtnl.align(r.length)).sum());
+            for (int i = from; i < to; i++) {
+                byte[] request = withSeq(requests.get(i), nextSeq());
+                pending.put(seq, i);
+                datagram.put(request);
+                datagram.position(Rtnl.align(datagram.position()));
+            }
+            send(datagram.array());
+            while (!pending.isEmpty()) {
+                for (NetlinkMessage message : receiveOrFail()) {
+                    if (message.type() == Rtnl.NLMSG_ERROR) {
+                        NetlinkAck ack = NetlinkAck.decode(message);
+                        Integer index = pending.remove(ack.seq());
+                        if (index != null) {
+                            acks[index] = ack;
+                        }
+                    }
+                }
+            }
+        }
+        return Arrays.asList(acks);
+    }
+
+    /** Sends one request and returns its single answer: the reply message, or the NLMSG_ERROR. */
+    public NetlinkMessage get(byte[] request) throws IOException {
+        int expected = nextSeq();
+        send(withSeq(request, expected));
+        while (true) {
+            for (NetlinkMessage message : receiveOrFail()) {
+                if (message.seq() == expected) {
+                    return message;
+                }
+            }
+        }
+    }
+
+    /** Sends a dump request and collects the answers up to NLMSG_DONE. */
+    public List<NetlinkMessage> dump(byte[] request, String what) throws IOException {
+        int expected = nextSeq();
+        send(withSeq(request, expected));
+        List<NetlinkMessage> answers = new ArrayList<>();
+        while (true) {
+            for (NetlinkMessage message : receiveOrFail()) {
+                if (message.seq() != expected) {
+                    continue;
+                }
+                if (message.type() == Rtnl.NLMSG_DONE) {
+                    return answers;
+                }
+                if (message.type() == Rtnl.NLMSG_ERROR) {
+                    NetlinkAck ack = NetlinkAck.decode(message);
+                    throw new SystemCallException("cannot dump " + what, ack.errno(), null, ack.kernelMessage().orElse(null));
+                }
+                answers.add(message);
+            }
+        }
+    }
+
+    private List<NetlinkMessage> receiveOrFail() throws IOException {
+        List<NetlinkMessage> messages = receive();
+        if (messages.isEmpty() && shutdown) {
+            throw new IOException("rtnetlink socket shut down");
+        }
+        return messages;
+    }
+
+    private static byte[] withSeq(byte[] request, int seq) {
+        byte[] copy = request.clone();
+        ByteBuffer.wrap(copy).order(java.nio.ByteOrder.nativeOrder()).putInt(8, seq);
+        return copy;
+    }
+
+    /** Wakes a thread blocked in {@link #receive()}; it then returns an empty list. */
+    public void shutdown() {
+        shutdown = true;
+        libc.shutdown(fd, SocketOptions.SHUT_RDWR);
+    }
+
+    private void setOption(int level, int option, byte[] value, boolean required) throws IOException {
+        if (libc.setsockopt(fd, level, option, value, value.length) < 0 && required) {
+            throw new SystemCallException("cannot set socket option " + option + " on the rtnetlink socket", Native.errno(), null);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            libc.close(fd);
+        }
+    }
+}
