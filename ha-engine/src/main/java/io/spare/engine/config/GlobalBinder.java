@@ -1,0 +1,97 @@
+package io.spare.engine.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Binds {@code global:} (keepalived's {@code global_defs}). */
+final class GlobalBinder {
+    static final String PATH = "global";
+    static final List<String> KEYS = List.of(
+            "router_id",
+            "notification_email",
+            "notification_email_from",
+            "smtp_server",
+            "smtp_connect_timeout",
+            "smtp_alert",
+            "script_user",
+            "enable_script_security",
+            "vrrp_version",
+            "vrrp_garp_master_delay",
+            "vrrp_garp_master_repeat",
+            "vrrp_garp_master_refresh",
+            "vrrp_garp_master_refresh_repeat",
+            "vrrp_garp_lower_prio_repeat",
+            "vrrp_startup_delay");
+
+    // host, IPv4, or [IPv6], with an optional :port
+    private static final Pattern SMTP_SERVER =
+            Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*|[A-Za-z0-9_.-]+)(:[0-9]{1,5})?");
+
+    private final Diagnostics diagnostics;
+
+    GlobalBinder(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** The global block, plus whether it set the lower-priority GARP repeat (instances inherit it only then). */
+    record Bound(GlobalConfig config, boolean lowerPrioRepeatSet) {}
+
+    static boolean isMailKey(String key) {
+        return key.startsWith("smtp_") || key.startsWith("notification_email");
+    }
+
+    Bound bind(JsonNode value) {
+        Section global = Section.open(value, PATH, diagnostics, KEYS, GlobalBinder::isMailKey);
+        Optional<String> smtpServer = global.string("smtp_server");
+        smtpServer.ifPresent(server -> checkSmtpServer(server, global.path("smtp_server")));
+        int masterRepeat = global.integer("vrrp_garp_master_repeat", 1, 255).orElse(GarpConfig.DEFAULTS.masterRepeat());
+        Optional<Integer> lowerPrioRepeat = global.integer("vrrp_garp_lower_prio_repeat", 0, 255);
+        GarpConfig garp = new GarpConfig(
+                global.duration("vrrp_garp_master_delay").orElse(GarpConfig.DEFAULTS.masterDelay()),
+                masterRepeat,
+                global.duration("vrrp_garp_master_refresh").orElse(GarpConfig.DEFAULTS.masterRefresh()),
+                global.integer("vrrp_garp_master_refresh_repeat", 1, 255).orElse(GarpConfig.DEFAULTS.masterRefreshRepeat()),
+                lowerPrioRepeat.orElse(masterRepeat));
+        Duration connectTimeout = global.duration("smtp_connect_timeout").orElse(GlobalConfig.DEFAULT_SMTP_CONNECT_TIMEOUT);
+        if (connectTimeout.isZero()) {
+            diagnostics.error(global.path("smtp_connect_timeout"), "must be more than 0s");
+        }
+        List<String> recipients = global.strings("notification_email");
+        GlobalConfig config = new GlobalConfig(
+                global.string("router_id"),
+                recipients,
+                global.string("notification_email_from"),
+                smtpServer,
+                connectTimeout,
+                global.bool("smtp_alert").orElse(false),
+                new ConfigBlock(PATH, global.copyOf(GlobalBinder::isMailKey)),
+                global.string("script_user"),
+                global.bool("enable_script_security").orElse(true),
+                global.integer("vrrp_version", 2, 3).orElse(2),
+                garp,
+                global.duration("vrrp_startup_delay").orElse(Duration.ZERO));
+        if (config.smtpAlert() && !config.mailConfigured()) {
+            diagnostics.warning(global.path("smtp_alert"),
+                    "smtp_alert is on but no mail can be sent: set notification_email and smtp_server");
+        }
+        global.rejectUnknownKeys();
+        return new Bound(config, lowerPrioRepeat.isPresent());
+    }
+
+    private void checkSmtpServer(String server, String path) {
+        var matcher = SMTP_SERVER.matcher(server.trim());
+        if (!matcher.matches()) {
+            diagnostics.error(path, "expected host[:port], found '" + server + "'");
+            return;
+        }
+        if (matcher.group(2) != null) {
+            int port = Integer.parseInt(matcher.group(2).substring(1));
+            if (port < 1 || port > 65535) {
+                diagnostics.error(path, "port must be 1..65535 (was " + port + ")");
+            }
+        }
+    }
+}
