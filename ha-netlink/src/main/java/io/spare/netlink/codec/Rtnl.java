@@ -39,7 +39,9 @@ public final class Rtnl {
     public static final int RTMGRP_IPV4_IFADDR = 0x10;
     public static final int RTMGRP_IPV6_IFADDR = 0x100;
 
+    /** The address; on point-to-point links the peer's. */
     public static final int IFA_ADDRESS = 1;
+    /** The local address. */
     public static final int IFA_LOCAL = 2;
     public static final int IFA_LABEL = 3;
     public static final int IFA_FLAGS = 8;

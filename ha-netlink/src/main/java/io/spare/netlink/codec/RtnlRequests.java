@@ -1,7 +1,9 @@
 package io.spare.netlink.codec;
 
-import io.spare.api.AddressFamily;
 import io.spare.api.VirtualAddress;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -29,18 +31,33 @@ public final class RtnlRequests {
     }
 
     private static byte[] address(int type, int flags, int seq, int index, VirtualAddress address, boolean adding) {
-        boolean ipv6 = address.family() == AddressFamily.IPV6;
-        byte[] raw = address.address().getAddress();
+        Optional<String> label = adding ? address.label() : Optional.empty();
+        return address(type, flags, seq, index, address.address(), address.prefixLength(), adding ? address.scope().code() : 0, label, adding);
+    }
+
+    /**
+     * RTM_NEWADDR from its parts: IFA_LOCAL and IFA_ADDRESS both the address (no peer), IFA_LABEL for
+     * IPv4 only (the kernel has no IPv6 labels; keepalived ignores them too).
+     */
+    public static byte[] newAddress(int seq, int index, InetAddress address, int prefixLength, int scope, Optional<String> label) {
+        return address(Rtnl.RTM_NEWADDR, NEW, seq, index, address, prefixLength, scope, label, true);
+    }
+
+    private static byte[] address(int type, int flags, int seq, int index, InetAddress address, int prefixLength, int scope,
+            Optional<String> label, boolean adding) {
+        boolean ipv6 = address instanceof Inet6Address;
+        byte[] raw = address.getAddress();
         NetlinkWriter writer = new NetlinkWriter(type, flags, seq)
                 .u8(ipv6 ? Rtnl.AF_INET6 : Rtnl.AF_INET)
-                .u8(address.prefixLength())
+                .u8(prefixLength)
                 .u8(adding && ipv6 ? Rtnl.IFA_F_NODAD : 0)
-                .u8(adding ? address.scope().code() : 0)
+                .u8(scope)
                 .u32(index)
-                .attribute(Rtnl.IFA_ADDRESS, raw);
-        Optional<String> label = ipv6 || !adding ? Optional.empty() : address.label();
-        label.ifPresent(text -> writer.attributeString(Rtnl.IFA_LABEL, text));
-        return writer.attribute(Rtnl.IFA_LOCAL, raw).finish();
+                .attribute(Rtnl.IFA_LOCAL, raw);
+        if (!ipv6) {
+            label.ifPresent(text -> writer.attributeString(Rtnl.IFA_LABEL, text));
+        }
+        return writer.attribute(Rtnl.IFA_ADDRESS, raw).finish();
     }
 
     /** RTM_GETLINK for one interface by name, as {@code ip link show dev NAME}. */
@@ -75,7 +92,7 @@ public final class RtnlRequests {
                 .attributeU32(Rtnl.IFLA_LINK, parentIndex)
                 .attributeString(Rtnl.IFLA_IFNAME, name)
                 .beginNested(Rtnl.IFLA_LINKINFO)
-                .attributeString(Rtnl.IFLA_INFO_KIND, "macvlan")
+                .attribute(Rtnl.IFLA_INFO_KIND, "macvlan".getBytes(StandardCharsets.US_ASCII))
                 .beginNested(Rtnl.IFLA_INFO_DATA)
                 .attributeU32(Rtnl.IFLA_MACVLAN_MODE, Rtnl.MACVLAN_MODE_PRIVATE)
                 .endNested()
