@@ -1,0 +1,387 @@
+package io.spare.engine.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import io.spare.api.HealthCheck;
+import io.spare.api.InterfaceInfo;
+import io.spare.api.LinkListener;
+import io.spare.api.StateTransition;
+import io.spare.api.VrrpChannel;
+import io.spare.engine.check.CheckScheduler;
+import io.spare.engine.check.ScheduledCheck;
+import io.spare.engine.config.CheckConfig;
+import io.spare.engine.config.InstanceConfig;
+import io.spare.engine.config.SpareConfig;
+import io.spare.engine.config.SyncGroupConfig;
+import io.spare.engine.config.TrackedCheck;
+import io.spare.engine.loop.EventLoop;
+import io.spare.engine.loop.LoopTimer;
+import io.spare.engine.notify.NotifyDispatcher;
+import io.spare.engine.vrrp.InstanceSpec;
+import io.spare.engine.vrrp.VrrpTimers;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The VRRP runtime: every instance's state machine on one event loop, driven by adverts, timers,
+ * checks and link events, acting through the ports. Built from a validated {@link SpareConfig}.
+ *
+ * <p>Lifecycle: {@link #start()} opens the channels, reads the interfaces, starts the link monitor
+ * and the checks, and (after {@code vrrp_startup_delay}) starts every instance in BACKUP or FAULT.
+ * {@link #stop()} makes every MASTER send priority 0 and hand its VIPs over (see {@link
+ * io.spare.engine.vrrp.VrrpStateMachine}), notifies STOP, and returns when all is released or a
+ * bound has passed.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger log = LogManager.getLogger(Engine.class);
+    /** Time given to the address worker and notifiers after the last VIP is released. */
+    private static final Duration STOP_MARGIN = Duration.ofSeconds(2);
+
+    private final SpareConfig config;
+    private final EnginePorts ports;
+    private final EventLoop loop;
+    private final EngineExecutors executors;
+    private final Clock wallClock;
+    private final AddressWorker addressWorker;
+    private final NotifyDispatcher notify;
+    private final CheckScheduler checks;
+    private final Map<String, Boolean> linkUp = new HashMap<>();
+    private final Map<String, InstanceRuntime> instances = new LinkedHashMap<>();
+    private final Map<String, SyncGroupRuntime> groups = new LinkedHashMap<>();
+    private final Set<String> ownCheckNames = new LinkedHashSet<>();
+    private CompletableFuture<Void> stopping;
+    private LoopTimer startupTimer;
+    private boolean started;
+
+    /** Production: own address worker and notify threads around the given check workers. */
+    public Engine(SpareConfig config, EnginePorts ports, EventLoop loop, Executor checkWorkers, Clock wallClock) {
+        this(config, ports, loop, EngineExecutors.production(checkWorkers), wallClock);
+    }
+
+    public Engine(SpareConfig config, EnginePorts ports, EventLoop loop, EngineExecutors executors, Clock wallClock) {
+        this.config = requireNonNull(config, "config");
+        this.ports = requireNonNull(ports, "ports");
+        this.loop = requireNonNull(loop, "loop");
+        this.executors = requireNonNull(executors, "executors");
+        this.wallClock = requireNonNull(wallClock, "wallClock");
+        this.addressWorker = new AddressWorker(executors.addressWorker(), ports.binder());
+        this.notify = new NotifyDispatcher(
+                ports.notifiers(), executors.notifyPool(), executors.notifyWatchdog(), NotifyDispatcher.DEFAULT_QUEUE_CAPACITY);
+        this.checks = new CheckScheduler(loop, executors.checkWorkers());
+        build();
+    }
+
+    private void build() {
+        List<String> problems = new ArrayList<>();
+        Map<String, ScheduledCheck> scheduled = new HashMap<>();
+        for (CheckConfig check : config.checks().values()) {
+            HealthCheck port = ports.checks().get(check.name());
+            if (port == null) {
+                problems.add("checks." + check.name() + ": no HealthCheck was created for it");
+                continue;
+            }
+            scheduled.put(check.name(), checks.add(check, port));
+            ownCheckNames.add(check.name());
+        }
+        Map<String, String> groupOf = new HashMap<>();
+        for (SyncGroupConfig group : config.syncGroups().values()) {
+            for (String member : group.group()) {
+                if (!config.instances().containsKey(member)) {
+                    problems.add("sync_groups." + group.name() + ".group: no instance " + member);
+                } else if (groupOf.putIfAbsent(member, group.name()) != null) {
+                    problems.add("sync_groups." + group.name() + ".group: " + member + " is already in sync group "
+                            + groupOf.get(member));
+                }
+            }
+        }
+        java.util.function.Consumer<StateTransition> notifications = notify::dispatch;
+        for (InstanceConfig instance : config.instances().values()) {
+            List<TrackedCheckBinding> tracked = new ArrayList<>();
+            for (TrackedCheck t : instance.trackScript()) {
+                ScheduledCheck check = scheduled.get(t.name());
+                if (check == null) {
+                    problems.add("instances." + instance.name() + ".track_script: no check " + t.name());
+                    continue;
+                }
+                tracked.add(new TrackedCheckBinding(check, t.weight().orElse(check.config().weight())));
+            }
+            InstanceSpec spec = InstanceRuntime.specOf(instance, Optional.ofNullable(groupOf.get(instance.name())));
+            instances.put(instance.name(), new InstanceRuntime(
+                    instance, spec, loop, addressWorker, notifications, wallClock, tracked, linkUp));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("cannot build the VRRP engine:\n  " + String.join("\n  ", problems));
+        }
+        for (SyncGroupConfig group : config.syncGroups().values()) {
+            List<InstanceRuntime> members = new ArrayList<>();
+            group.group().forEach(m -> members.add(instances.get(m)));
+            SyncGroupRuntime runtime = new SyncGroupRuntime(group, members, notifications, wallClock);
+            members.forEach(m -> m.joinGroup(runtime));
+            groups.put(group.name(), runtime);
+        }
+        for (InstanceRuntime instance : instances.values()) {
+            for (TrackedCheckBinding binding : trackedOf(instance)) {
+                binding.check().addListener(instance::refreshTracking);
+            }
+        }
+    }
+
+    private static List<TrackedCheckBinding> trackedOf(InstanceRuntime instance) {
+        return instance.trackedChecks();
+    }
+
+    /**
+     * Reads the interfaces, opens a channel per instance, starts the link monitor and the checks,
+     * then starts the instances after {@code vrrp_startup_delay}. Blocking I/O happens here, on the
+     * caller's thread; the loop only receives the results. An instance whose channel cannot be
+     * opened stays in FAULT with the reason in its status, and is retried when its link comes up.
+     */
+    public void start() {
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("engine already started");
+            }
+            started = true;
+        }
+        Map<String, Boolean> links = new HashMap<>();
+        for (InstanceRuntime instance : instances.values()) {
+            readLink(links, instance.config().interfaceName());
+            instance.config().trackInterface().forEach(t -> readLink(links, t.name()));
+        }
+        Map<InstanceRuntime, Object> opened = new LinkedHashMap<>();
+        for (InstanceRuntime instance : instances.values()) {
+            opened.put(instance, openChannel(instance));
+        }
+        loop.execute(() -> {
+            linkUp.putAll(links);
+            opened.forEach((instance, result) -> {
+                if (result instanceof VrrpChannel channel) {
+                    instance.channelOpened(channel, "");
+                } else {
+                    instance.channelOpened(null, (String) result);
+                }
+            });
+            checks.start();
+            long delay = config.global().vrrpStartupDelay().toNanos();
+            if (delay > 0) {
+                log.info("delaying VRRP startup by {}", config.global().vrrpStartupDelay());
+                startupTimer = loop.newTimer(this::startInstances);
+                startupTimer.setDeadline(loop.nanoTime() + delay);
+            } else {
+                startInstances();
+            }
+        });
+        try {
+            ports.linkMonitor().start(new LinkEvents());
+        } catch (Exception e) {
+            log.error("the link monitor did not start: link and address changes will go unnoticed: {}", e.toString());
+        }
+    }
+
+    private void startInstances() {
+        if (stopping != null) {
+            return;
+        }
+        instances.values().forEach(InstanceRuntime::start);
+    }
+
+    private void readLink(Map<String, Boolean> links, String name) {
+        if (links.containsKey(name)) {
+            return;
+        }
+        try {
+            Optional<InterfaceInfo> info = ports.linkMonitor().lookup(name);
+            if (info.isEmpty()) {
+                log.warn("interface {} does not exist: instances on it stay in FAULT until it appears", name);
+            }
+            links.put(name, info.map(InterfaceInfo::up).orElse(false));
+        } catch (Exception e) {
+            log.error("reading interface {} failed: {}", name, e.toString());
+            links.put(name, false);
+        }
+    }
+
+    /** @return the channel, or a problem message */
+    private Object openChannel(InstanceRuntime instance) {
+        try {
+            return ports.transport().open(instance.channelSpec(), instance);
+        } catch (Exception e) {
+            log.error("({}) cannot open the VRRP channel on {}: {}", instance.name(), instance.config().interfaceName(),
+                    e.getMessage());
+            return "channel on " + instance.config().interfaceName() + ": " + e.getMessage();
+        }
+    }
+
+    /** Link events arrive on the monitor's thread: enqueue only. */
+    private final class LinkEvents implements LinkListener {
+        @Override
+        public void onLinkChanged(String interfaceName, boolean up) {
+            loop.execute(() -> linkChanged(interfaceName, up));
+        }
+
+        @Override
+        public void onAddressRemoved(String interfaceName, InetAddress address, int prefixLength) {
+            loop.execute(() -> instances.values().forEach(i -> i.addressRemoved(interfaceName, address)));
+        }
+    }
+
+    private void linkChanged(String interfaceName, boolean up) {
+        Boolean was = linkUp.put(interfaceName, up);
+        if (was != null && was == up) {
+            return;
+        }
+        log.info("link {} is {}", interfaceName, up ? "up" : "down");
+        for (InstanceRuntime instance : instances.values()) {
+            if (up && stopping == null && !instance.channelOpen()
+                    && instance.config().interfaceName().equals(interfaceName)) {
+                reopen(instance);
+            }
+            if (instance.usesInterface(interfaceName)) {
+                instance.refreshTracking();
+            }
+            if (up) {
+                instance.linkUp(interfaceName);
+            }
+        }
+    }
+
+    /** Retries a failed channel off the loop (opening is I/O). */
+    private void reopen(InstanceRuntime instance) {
+        executors.addressWorker().execute(() -> {
+            Object result = openChannel(instance);
+            loop.execute(() -> {
+                if (result instanceof VrrpChannel channel) {
+                    if (stopping != null || instance.channelOpen()) {
+                        channel.close();
+                        return;
+                    }
+                    log.info("({}) VRRP channel open", instance.name());
+                    instance.channelOpened(channel, "");
+                } else {
+                    instance.channelOpened(null, (String) result);
+                }
+            });
+        });
+    }
+
+    /**
+     * Starts a graceful stop on the loop: every MASTER sends priority 0 and hands over, everyone
+     * notifies STOP. Completes when every VIP is released and the address worker and notifiers have
+     * caught up.
+     */
+    public CompletableFuture<Void> beginStop() {
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        synchronized (this) {
+            if (stopping != null) {
+                return stopping;
+            }
+            stopping = released;
+        }
+        loop.execute(() -> {
+            if (startupTimer != null) {
+                startupTimer.cancel();
+            }
+            checks.stop();
+            instances.values().forEach(InstanceRuntime::stop);
+            awaitReleased(released);
+        });
+        return released.thenCompose(ignored -> addressWorker.drained())
+                .thenCompose(ignored -> notify.drained())
+                .whenComplete((ignored, error) -> loop.execute(() -> instances.values().forEach(InstanceRuntime::closeChannel)));
+    }
+
+    private void awaitReleased(CompletableFuture<Void> released) {
+        boolean all = instances.values().stream().allMatch(i -> i.state().finished());
+        if (all) {
+            released.complete(null);
+            return;
+        }
+        // Poll on the loop's own timers: releases happen on instance timers or adverts.
+        LoopTimer again = loop.newTimer(() -> awaitReleased(released));
+        again.setDeadline(loop.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10));
+    }
+
+    /** The longest a graceful stop may take: the slowest handover bound plus a margin. */
+    public Duration stopBound() {
+        long worst = 0;
+        for (InstanceRuntime instance : instances.values()) {
+            InstanceConfig c = instance.config();
+            worst = Math.max(worst, VrrpTimers.masterDownNanos(c.version(), Math.min(c.priority(), 255),
+                    c.advertInt().toNanos(), c.downTimerAdverts()));
+        }
+        return Duration.ofNanos(worst).plus(InstanceSpec.HANDOVER_GRACE).plus(STOP_MARGIN);
+    }
+
+    /**
+     * Graceful stop; blocks until done or {@link #stopBound()} has passed. Called on the loop thread
+     * itself (or a test's driving thread) it only begins the stop: waiting there would deadlock.
+     */
+    public void stop() {
+        CompletableFuture<Void> done = beginStop();
+        if (loop.inLoop()) {
+            return;
+        }
+        try {
+            done.get(stopBound().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            log.warn("graceful stop did not finish within {}; going on", stopBound());
+        } catch (ExecutionException e) {
+            log.warn("graceful stop failed: {}", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A snapshot of every instance, group, check and notifier. From any thread. */
+    public EngineStatus status() {
+        if (loop.inLoop()) {
+            return snapshot();
+        }
+        CompletableFuture<EngineStatus> result = new CompletableFuture<>();
+        loop.execute(() -> result.complete(snapshot()));
+        try {
+            return result.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the status", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the event loop did not answer the status request", e);
+        }
+    }
+
+    private EngineStatus snapshot() {
+        List<InstanceStatus> all = new ArrayList<>();
+        instances.values().forEach(i -> all.add(i.status()));
+        List<SyncGroupStatus> groupStatus = new ArrayList<>();
+        groups.values().forEach(g -> groupStatus.add(g.status()));
+        return new EngineStatus(wallClock.instant(), all, groupStatus, checks.status(), notify.status());
+    }
+
+    /** Stops (if not yet) and shuts down the threads the engine created. Does not close the ports or notifiers. */
+    @Override
+    public void close() {
+        if (started) {
+            stop();
+        }
+        for (ExecutorService owned : executors.owned()) {
+            owned.shutdownNow();
+        }
+    }
+}
