@@ -47,7 +47,7 @@ final class GlobalDefsConverter {
             }
             case "notification_email_from" -> values.single(line).ifPresent(from -> global.put("notification_email_from", from));
             case "smtp_server" -> smtpServer(line);
-            case "smtp_connect_timeout" -> values.seconds(line, 86400).ifPresent(t -> global.put("smtp_connect_timeout", t));
+            case "smtp_connect_timeout" -> values.positiveSeconds(line, 86400).ifPresent(t -> global.put("smtp_connect_timeout", t));
             case "smtp_alert", "smtp_alert_vrrp" -> values.flag(line).ifPresent(on -> global.put("smtp_alert", on));
             case "script_user" -> {
                 if (line.argCount() == 0 || line.argCount() > 2) {
@@ -61,8 +61,9 @@ final class GlobalDefsConverter {
             case "vrrp_garp_master_delay" -> values.seconds(line, 86400).ifPresent(d -> global.put(line.keyword(), d));
             case "vrrp_garp_master_refresh" -> values.seconds(line, 86400).ifPresent(d -> global.put(line.keyword(), d));
             case "vrrp_startup_delay" -> values.seconds(line, 86400).ifPresent(d -> global.put(line.keyword(), d));
-            case "vrrp_garp_master_repeat", "vrrp_garp_master_refresh_repeat", "vrrp_garp_lower_prio_repeat" ->
-                    values.integer(line, 0, 65535).ifPresent(n -> global.put(line.keyword(), n));
+            case "vrrp_garp_master_repeat", "vrrp_garp_master_refresh_repeat" ->
+                    values.integer(line, 1, 255).ifPresent(n -> global.put(line.keyword(), n));
+            case "vrrp_garp_lower_prio_repeat" -> values.integer(line, 0, 255).ifPresent(n -> global.put(line.keyword(), n));
             default -> notes.notCarried(line, Unsupported.reason(line.keyword(), "not a global_defs keyword Spare knows"));
         }
     }

@@ -3,6 +3,8 @@ package io.spare.engine.importer;
 import com.google.common.net.InetAddresses;
 import io.spare.engine.importer.CheckConverter.CheckRef;
 import io.spare.engine.importer.CheckConverter.Namespace;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +53,7 @@ final class InstanceConverter {
         final List<VirtualAddressConverter.Vip> excluded = new ArrayList<>();
         final List<Object> tracked = new ArrayList<>();
         final Map<String, Statement> lines = new LinkedHashMap<>();
+        BigDecimal advertInt;
 
         Instance(String name, Statement definition) {
             this.name = name;
@@ -89,7 +92,9 @@ final class InstanceConverter {
             case "interface" -> values.single(line).ifPresent(name -> keys.put("interface", name));
             case "virtual_router_id" -> values.integer(line, 1, 255).ifPresent(id -> keys.put(keyword, id));
             case "priority" -> values.integer(line, 1, 255).ifPresent(p -> keys.put(keyword, p));
-            case "advert_int" -> values.seconds(line, 255).ifPresent(d -> keys.put(keyword, d));
+            case "advert_int" -> values.single(line)
+                    .flatMap(text -> values.decimalSeconds(line, text, 0.01, 255))
+                    .ifPresent(seconds -> instance.advertInt = seconds);
             case "version", "vrrp_version" -> values.integer(line, 2, 3).ifPresent(v -> keys.put("version", v));
             case "authentication" -> authentication(line, instance);
             case "virtual_ipaddress" -> line.children().forEach(vip -> addresses.convert(vip).ifPresent(instance.vips::add));
@@ -111,8 +116,9 @@ final class InstanceConverter {
             });
             case "unicast_peer" -> unicastPeers(line, instance);
             case "garp_master_delay", "garp_master_refresh" -> values.seconds(line, 86400).ifPresent(d -> keys.put(keyword, d));
-            case "garp_master_repeat", "garp_master_refresh_repeat", "garp_lower_prio_repeat" ->
-                    values.integer(line, 0, 65535).ifPresent(n -> keys.put(keyword, n));
+            case "garp_master_repeat", "garp_master_refresh_repeat" ->
+                    values.integer(line, 1, 255).ifPresent(n -> keys.put(keyword, n));
+            case "garp_lower_prio_repeat" -> values.integer(line, 0, 255).ifPresent(n -> keys.put(keyword, n));
             case "use_vmac" -> keys.put("use_vmac", line.argCount() == 0 ? (Object) true : line.arg(0));
             case "smtp_alert" -> values.flag(line).ifPresent(on -> keys.put("smtp_alert", on));
             case "down_timer_adverts" -> values.integer(line, 1, 100).ifPresent(n -> keys.put(keyword, n));
@@ -309,9 +315,14 @@ final class InstanceConverter {
             notes.converted(instance.vips.get(0).location(), who + ": IPv6 VIPs; keepalived runs the instance as VRRPv3,"
                     + " written out as version: 3");
         } else if (ipv6 && version == 2) {
-            notes.warning(lineOr(instance, "version"), who + ": VRRPv2 over IPv6 is not standard (RFC 5798 is v3);"
-                    + " keepalived allows it outside strict mode");
+            keys.put("version", 3);
+            version = 3;
+            notes.warning(lineOr(instance, "version"), who + ": keepalived ran this IPv6 instance as VRRPv2 (not"
+                    + " standard, allowed outside strict mode); Spare speaks only VRRPv3 over IPv6, so it is written as"
+                    + " version: 3 - the other routers of VRID " + keys.getOrDefault("virtual_router_id", "?")
+                    + " must use version 3 too");
         }
+        advertInt(instance, version);
         if (version == 3 && keys.containsKey("authentication")) {
             keys.remove("authentication");
             notes.notCarried(lineOr(instance, "authentication"), "authentication",
@@ -328,6 +339,23 @@ final class InstanceConverter {
         if (!instance.excluded.isEmpty()) {
             keys.put("virtual_ipaddress_excluded", instance.excluded.stream().map(VirtualAddressConverter.Vip::yaml).toList());
         }
+    }
+
+    /** VRRPv2 counts whole seconds, VRRPv3 centiseconds; keepalived rounds to what the version can send. */
+    private void advertInt(Instance instance, int version) {
+        if (instance.advertInt == null) {
+            return;
+        }
+        BigDecimal written = instance.advertInt;
+        BigDecimal sent = version == 2
+                ? written.setScale(0, RoundingMode.HALF_UP).max(BigDecimal.ONE)
+                : written.setScale(2, RoundingMode.HALF_UP).max(new BigDecimal("0.01")).min(new BigDecimal("40.95"));
+        if (sent.compareTo(written) != 0) {
+            notes.converted(lineOr(instance, "advert_int"), "vrrp_instance " + instance.name + ": advert_int "
+                    + written.toPlainString() + " cannot be sent by VRRPv" + version + "; written as "
+                    + Values.duration(sent) + (version == 2 ? " (whole seconds; use version 3 for shorter intervals)" : ""));
+        }
+        instance.keys.put("advert_int", Values.duration(sent));
     }
 
     /** The family of the advertised VIPs; VIPs of the other family move to the excluded list, as keepalived moves them. */

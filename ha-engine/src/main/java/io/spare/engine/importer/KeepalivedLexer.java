@@ -58,7 +58,7 @@ final class KeepalivedLexer {
     private void readFile(Path file, SourceLocation includeLine) throws IOException, ImportException {
         Path real = file.toRealPath();
         if (openFiles.contains(real)) {
-            throw new ImportException(includeLine, "include cycle: " + cycleDescription(file));
+            throw new ImportException(includeLine, "include cycle: " + cycleDescription(includeLine, file));
         }
         if (openFiles.size() >= MAX_INCLUDE_DEPTH) {
             throw new ImportException(includeLine, "includes nested deeper than " + MAX_INCLUDE_DEPTH + " files");
@@ -88,11 +88,13 @@ final class KeepalivedLexer {
         }
     }
 
-    private String cycleDescription(Path file) {
+    /** {@code a.conf:3 includes b.conf:2 includes a.conf}: each include line on the way, outermost first. */
+    private String cycleDescription(SourceLocation includeLine, Path file) {
         List<String> chain = new ArrayList<>();
         List<SourceLocation> from = new ArrayList<>(includedFrom);
         java.util.Collections.reverse(from);
         from.forEach(where -> chain.add(where.toString()));
+        chain.add(includeLine.toString());
         chain.add(file.toString());
         return String.join(" includes ", chain);
     }

@@ -63,18 +63,40 @@ final class Values {
     }
 
     Optional<String> seconds(Statement statement, String text, double maxSeconds) {
+        return decimalSeconds(statement, text, 0, maxSeconds).map(Values::duration);
+    }
+
+    /** Like {@link #seconds(Statement, double)}, but zero is refused: spare.yaml wants more than 0s here. */
+    Optional<String> positiveSeconds(Statement statement, double maxSeconds) {
+        Optional<String> text = single(statement);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> value = decimalSeconds(statement, text.get(), 0, maxSeconds);
+        if (value.isPresent() && value.get().signum() == 0) {
+            notes.notCarried(statement, "must be more than 0 seconds; Spare's default applies");
+            return Optional.empty();
+        }
+        return value.map(Values::duration);
+    }
+
+    Optional<BigDecimal> decimalSeconds(Statement statement, String text, double minSeconds, double maxSeconds) {
         try {
             BigDecimal value = new BigDecimal(text.strip());
-            if (value.signum() < 0 || value.doubleValue() > maxSeconds) {
-                notes.notCarried(statement, "must be 0.." + BigDecimal.valueOf(maxSeconds).stripTrailingZeros().toPlainString()
+            if (value.doubleValue() < minSeconds || value.doubleValue() > maxSeconds) {
+                notes.notCarried(statement, "must be " + plain(minSeconds) + ".." + plain(maxSeconds)
                         + " seconds (was " + text + ")");
                 return Optional.empty();
             }
-            return Optional.of(duration(value));
+            return Optional.of(value);
         } catch (NumberFormatException e) {
             notes.notCarried(statement, "'" + text + "' is not a number of seconds");
             return Optional.empty();
         }
+    }
+
+    private static String plain(double seconds) {
+        return BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString();
     }
 
     /** keepalived's optional boolean: none means true; true/on/yes and false/off/no. */
