@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.spare.api.StateTransition;
 import io.spare.api.VirtualAddress;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -69,7 +71,7 @@ final class MailComposer {
         boolean instance = transition.scope() == StateTransition.Scope.INSTANCE;
         List<String> addresses = transition.virtualAddresses().stream()
                 .map(VirtualAddress::address)
-                .map(address -> address.getHostAddress())
+                .map(MailComposer::text)
                 .toList();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("instance", instance ? transition.name() : NONE);
@@ -86,6 +88,44 @@ final class MailComposer {
         values.put("time", TIME.format(now.atZone(wallClock.getZone())));
         values.put("reason", transition.reason());
         return values;
+    }
+
+    /** An address as {@code ip} prints it: IPv6 in the short form of RFC 5952 ({@code fd99::10}). */
+    static String text(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] bytes = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1; // a single zero group is not shortened
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 
     static String about(StateTransition transition) {

@@ -250,6 +250,12 @@ final class MailOutbox implements AutoCloseable {
         if (sending != null) {
             join(sending, drainTimeout);
             if (sending.isAlive()) {
+                lock.lock();
+                try {
+                    closed = true; // the thread takes no further mail
+                } finally {
+                    lock.unlock();
+                }
                 sending.interrupt();
                 join(sending, JOIN_AFTER_INTERRUPT);
             }
