@@ -81,10 +81,10 @@ final class OnFailCommand {
                 killGroup(process);
                 throw e;
             }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (!finished) {
                 killGroup(process);
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
             return new CommandOutcome(
                     finished ? OptionalInt.of(process.exitValue()) : OptionalInt.empty(), !finished, Optional.empty(), tail(log), took);
         } finally {
@@ -134,7 +134,8 @@ final class OnFailCommand {
                     String stat = Files.readString(entry.resolve("stat"));
                     // pid (comm) state ppid pgrp ...: comm may hold spaces and parentheses, so parse after the last ')'.
                     String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    if (Long.parseLong(rest[2]) == group) {
+                    // A zombie ('Z') is dead already; it only waits for a parent (or init) to reap it.
+                    if (Long.parseLong(rest[2]) == group && !rest[0].equals("Z")) {
                         ProcessHandle.of(Long.parseLong(name)).ifPresent(members::add);
                     }
                 } catch (IOException | RuntimeException e) {

@@ -24,27 +24,49 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeStatsSocket implements AutoCloseable {
     private final Path path;
+    private final java.net.SocketAddress address;
     private final ServerSocketChannel server;
     private final Thread thread;
-    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Supplier<String>> answers = new ConcurrentHashMap<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<SocketChannel> held = new CopyOnWriteArrayList<>();
     private volatile boolean silent;
 
     FakeStatsSocket(Path path) throws IOException {
+        this(path, ServerSocketChannel.open(StandardProtocolFamily.UNIX), UnixDomainSocketAddress.of(path));
+    }
+
+    private FakeStatsSocket(Path path, ServerSocketChannel server, java.net.SocketAddress bindTo) throws IOException {
         this.path = path;
-        this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(path));
-        this.thread = new Thread(this::serve, "fake-haproxy-" + path.getFileName());
+        this.server = server;
+        server.bind(bindTo);
+        this.address = server.getLocalAddress();
+        this.thread = new Thread(this::serve, "fake-haproxy-" + address);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** A fake on a TCP port of 127.0.0.1, as {@code stats socket ipv4@127.0.0.1:PORT}. */
+    static FakeStatsSocket tcp() throws IOException {
+        return new FakeStatsSocket(null, ServerSocketChannel.open(StandardProtocolFamily.INET),
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
     }
 
     Path path() {
         return path;
     }
 
+    /** What {@code socket:} should say to reach this fake. */
+    String socketKey() {
+        return path != null ? path.toString() : "127.0.0.1:" + ((java.net.InetSocketAddress) address).getPort();
+    }
+
     FakeStatsSocket answer(String command, String text) {
+        answers.put(command, () -> text);
+        return this;
+    }
+
+    FakeStatsSocket answer(String command, java.util.function.Supplier<String> text) {
         answers.put(command, text);
         return this;
     }
@@ -74,7 +96,8 @@ final class FakeStatsSocket implements AutoCloseable {
                     continue;
                 }
                 try (client) {
-                    String text = answers.getOrDefault(command, "Unknown command: '" + command + "'\n\n");
+                    java.util.function.Supplier<String> answer = answers.get(command);
+                    String text = answer != null ? answer.get() : "Unknown command: '" + command + "'\n\n";
                     ByteBuffer out = StandardCharsets.UTF_8.encode(text);
                     while (out.hasRemaining()) {
                         client.write(out);
@@ -120,6 +143,8 @@ final class FakeStatsSocket implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Files.deleteIfExists(path);
+        if (path != null) {
+            Files.deleteIfExists(path);
+        }
     }
 }
