@@ -48,6 +48,7 @@ public class DecodeValidateBenchmark {
     private ReceivePolicy v3Policy;
     private ReceivePolicy v3Ipv6Policy;
 
+    // An IPv6 VIP is built with prefix 32: ha-api's VirtualAddress checks the prefix before its address is set.
     @Setup
     public void setUp() throws Exception {
         HexFormat hex = HexFormat.of();
@@ -63,7 +64,7 @@ public class DecodeValidateBenchmark {
                 Duration.ofSeconds(1), Optional.empty(), List.of(), vip4));
         v3Ipv6Policy = new ReceivePolicy(new ChannelSpec("VI_6", "eth0", AddressFamily.IPV6, 52, 3, Authentication.NONE,
                 Duration.ofSeconds(1), Optional.empty(), List.of(),
-                List.of(VirtualAddress.of(InetAddress.getByName("fd99::200"), 64))));
+                List.of(VirtualAddress.of(InetAddress.getByName("fd99::200"), 32))));
     }
 
     @Benchmark

@@ -1,0 +1,134 @@
+package io.spare.vrrp.transport;
+
+import static java.util.Objects.requireNonNull;
+
+import io.spare.api.AddressFamily;
+import io.spare.api.AdvertListener;
+import io.spare.api.AdvertTransport;
+import io.spare.api.AuthType;
+import io.spare.api.ChannelSpec;
+import io.spare.api.Ticker;
+import io.spare.api.VrrpChannel;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+
+/**
+ * VRRP over raw IP sockets (protocol 112), on the wire exactly as keepalived. One socket per
+ * interface and address family, shared by all channels on it, one receive thread per socket.
+ *
+ * <p>Interfaces are looked up, and sockets created, in the network namespace of the thread that
+ * calls {@link #open}; use one transport per namespace.
+ */
+public final class RawSocketAdvertTransport implements AdvertTransport {
+    /** How often one kind of packet problem is logged at most. */
+    public static final Duration LOG_PERIOD = Duration.ofMinutes(1);
+
+    private final LibC libc;
+    private final RateLimitedLog log;
+    private final Map<String, InterfaceSocket> sockets = new HashMap<>();
+    private boolean closed;
+
+    public RawSocketAdvertTransport() {
+        this(Ticker.system());
+    }
+
+    public RawSocketAdvertTransport(Ticker ticker) {
+        this.libc = Native.libc();
+        this.log = new RateLimitedLog(LogManager.getLogger(RawSocketAdvertTransport.class), requireNonNull(ticker), LOG_PERIOD);
+    }
+
+    @Override
+    public synchronized VrrpChannel open(ChannelSpec spec, AdvertListener listener) throws IOException {
+        requireNonNull(spec, "spec");
+        requireNonNull(listener, "listener");
+        if (closed) {
+            throw new IOException("the VRRP transport is closed");
+        }
+        validate(spec);
+        InterfaceLookup.Facts facts = new InterfaceLookup(libc).lookup(spec.interfaceName());
+        InetAddress source = spec.sourceAddress().isPresent() ? spec.sourceAddress().get() : facts.defaultSource(spec.family());
+        String key = spec.interfaceName() + "/" + spec.family();
+        InterfaceSocket socket = sockets.get(key);
+        boolean created = false;
+        if (socket == null) {
+            VrrpSocket raw = spec.family() == AddressFamily.IPV4 ? Ipv4RawSocket.open(libc, facts) : Ipv6RawSocket.open(libc, facts);
+            socket = new InterfaceSocket(spec.interfaceName(), spec.family(), raw, log, this::socketEmpty);
+            created = true;
+        }
+        RawVrrpChannel channel = new RawVrrpChannel(spec, listener, source, group(spec.family()), socket, log);
+        try {
+            socket.register(channel);
+        } catch (IOException e) {
+            if (created) {
+                socket.stop();
+            }
+            throw e;
+        }
+        if (created) {
+            sockets.put(key, socket);
+            socket.start();
+        }
+        return channel;
+    }
+
+    private static void validate(ChannelSpec spec) throws IOException {
+        String where = "(" + spec.instance() + ") ";
+        if (spec.version() != 2 && spec.version() != 3) {
+            throw new IOException(where + "VRRP version must be 2 or 3 (was " + spec.version() + ")");
+        }
+        if (spec.vrid() < 1 || spec.vrid() > 255) {
+            throw new IOException(where + "virtual_router_id must be 1..255 (was " + spec.vrid() + ")");
+        }
+        if (spec.authentication().type() == AuthType.AH) {
+            throw new IOException(where + "auth_type AH is not supported by the raw transport; use PASS or none");
+        }
+        for (InetAddress peer : spec.unicastPeers()) {
+            if (!spec.family().contains(peer)) {
+                throw new IOException(where + "unicast_peer " + peer.getHostAddress() + " is not " + spec.family());
+            }
+        }
+        if (spec.sourceAddress().isPresent() && !spec.family().contains(spec.sourceAddress().get())) {
+            throw new IOException(where + "source address " + spec.sourceAddress().get().getHostAddress() + " is not " + spec.family());
+        }
+    }
+
+    static InetAddress group(AddressFamily family) {
+        try {
+            return InetAddress.getByAddress(family == AddressFamily.IPV4 ? Ipv4RawSocket.GROUP : Ipv6RawSocket.GROUP);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void socketEmpty(InterfaceSocket socket) {
+        synchronized (this) {
+            String key = socket.interfaceName() + "/" + socket.family();
+            if (sockets.get(key) != socket || !socket.isEmpty()) {
+                return;
+            }
+            sockets.remove(key);
+        }
+        socket.stop();
+    }
+
+    /** Stops every receive thread and closes every socket. */
+    @Override
+    public void close() {
+        List<InterfaceSocket> open;
+        synchronized (this) {
+            closed = true;
+            open = new ArrayList<>(sockets.values());
+            sockets.clear();
+        }
+        for (InterfaceSocket socket : open) {
+            socket.stop();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.spare.vrrp.transport;
+
+import static java.util.Objects.requireNonNull;
+
+import io.spare.api.AdvertListener;
+import io.spare.api.Advertisement;
+import io.spare.api.ChannelSpec;
+import io.spare.api.VrrpChannel;
+import io.spare.vrrp.codec.ReceivePolicy;
+import io.spare.vrrp.codec.ReceiveVerdict;
+import io.spare.vrrp.codec.VrrpCodec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.logging.log4j.Level;
+
+/** One virtual router on a shared {@link InterfaceSocket}: its policy, listener and counters. */
+final class RawVrrpChannel implements VrrpChannel {
+    static final String RECEIVED = "received";
+    static final String SENT = "sent";
+    static final String SEND_ERRORS = "send_errors";
+    static final String PRIORITY_ZERO = "priority_zero_received";
+    static final String ADDRESS_LIST = "address_list_mismatch";
+    static final String INTERVAL_MISMATCH = "interval_mismatch";
+    static final String LISTENER_ERRORS = "listener_errors";
+
+    private final ChannelSpec spec;
+    private final ReceivePolicy policy;
+    private final AdvertListener listener;
+    private final InetAddress source;
+    private final List<InetAddress> destinations;
+    private final InterfaceSocket socket;
+    private final RateLimitedLog log;
+    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+
+    RawVrrpChannel(ChannelSpec spec, AdvertListener listener, InetAddress source, InetAddress group, InterfaceSocket socket, RateLimitedLog log) {
+        this.spec = requireNonNull(spec);
+        this.policy = new ReceivePolicy(spec);
+        this.listener = requireNonNull(listener);
+        this.source = requireNonNull(source);
+        this.destinations = spec.unicast() ? spec.unicastPeers() : List.of(group);
+        this.socket = requireNonNull(socket);
+        this.log = requireNonNull(log);
+    }
+
+    ChannelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public InetAddress sourceAddress() {
+        return source;
+    }
+
+    @Override
+    public void send(Advertisement advertisement) throws IOException {
+        if (advertisement.vrid() != spec.vrid() || advertisement.version() != spec.version()) {
+            throw new IllegalArgumentException("(" + spec.instance() + ") advert for VRID " + advertisement.vrid() + " v"
+                    + advertisement.version() + " on a channel of VRID " + spec.vrid() + " v" + spec.version());
+        }
+        IOException first = null;
+        ByteBuffer buffer = ByteBuffer.allocate(VrrpCodec.MAX_LENGTH);
+        // One copy per unicast peer: the v3 checksum covers the actual destination.
+        for (InetAddress destination : destinations) {
+            buffer.clear();
+            VrrpCodec.encode(advertisement, source, destination, buffer);
+            buffer.flip();
+            try {
+                socket.send(buffer, source, destination);
+                count(SENT);
+            } catch (IOException e) {
+                count(SEND_ERRORS);
+                log.log(Level.WARN, spec.instance() + "/send/" + destination, "(" + spec.instance() + ") cannot send advert to "
+                        + destination.getHostAddress() + " on " + spec.interfaceName() + ": " + e.getMessage());
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Runs on the socket's receive thread. */
+    void receive(ByteBuffer vrrp, InetAddress from, InetAddress to, int ttl) {
+        ReceiveVerdict verdict = policy.check(vrrp, from, to, ttl);
+        try {
+            switch (verdict.outcome()) {
+                case ACCEPT -> accept(verdict, from);
+                case VERSION_MISMATCH -> {
+                    count(verdict.dropReason().orElseThrow().counterName());
+                    log.log(Level.WARN, spec.instance() + "/version/" + from, "(" + spec.instance() + ") " + verdict.detail()
+                            + " from " + from.getHostAddress());
+                    listener.onVersionMismatch(from, verdict.receivedVersion());
+                }
+                case DROP -> {
+                    String reason = verdict.dropReason().orElseThrow().counterName();
+                    count(reason);
+                    log.log(Level.WARN, spec.instance() + "/" + reason, "(" + spec.instance() + ") dropped advert from "
+                            + from.getHostAddress() + " on " + spec.interfaceName() + ": " + verdict.detail());
+                }
+            }
+        } catch (RuntimeException e) {
+            count(LISTENER_ERRORS);
+            log.log(Level.ERROR, spec.instance() + "/listener", "(" + spec.instance() + ") advert listener failed: " + e);
+        }
+    }
+
+    private void accept(ReceiveVerdict verdict, InetAddress from) {
+        Advertisement advertisement = verdict.advertisement().orElseThrow();
+        count(RECEIVED);
+        if (advertisement.priority() == 0) {
+            count(PRIORITY_ZERO);
+        }
+        if (verdict.addressListMismatch()) {
+            count(ADDRESS_LIST);
+            log.log(Level.WARN, spec.instance() + "/addresses", "(" + spec.instance() + ") advert from " + from.getHostAddress()
+                    + " lists " + advertisement.addresses() + ", ours are " + spec.virtualAddresses() + " (accepted, as keepalived)");
+        }
+        if (verdict.intervalMismatch()) {
+            count(INTERVAL_MISMATCH);
+            log.log(Level.INFO, spec.instance() + "/interval", "(" + spec.instance() + ") advertisement interval mismatch: ours "
+                    + spec.advertInterval().toMillis() + " ms, received " + advertisement.advertInterval().toMillis() + " ms");
+        }
+        listener.onAdvert(advertisement, from);
+    }
+
+    void count(String counter) {
+        counters.computeIfAbsent(counter, c -> new LongAdder()).increment();
+    }
+
+    /** This channel's counters plus those of the shared interface socket, prefixed {@code interface.}. */
+    @Override
+    public Map<String, Long> counters() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        counters.forEach((name, value) -> snapshot.put(name, value.sum()));
+        socket.counters().forEach((name, value) -> snapshot.put("interface." + name, value));
+        return snapshot;
+    }
+
+    @Override
+    public void close() {
+        socket.release(this);
+    }
+}

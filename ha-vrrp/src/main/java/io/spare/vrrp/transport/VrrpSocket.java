@@ -1,0 +1,34 @@
+package io.spare.vrrp.transport;
+
+import io.spare.vrrp.codec.MalformedAdvertisementException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+
+/** One raw socket of protocol 112 on one interface and address family. */
+interface VrrpSocket extends AutoCloseable {
+    /** Where received packets go: VRRP bytes with the addresses and TTL the IP layer carried. */
+    interface Receiver {
+        void packet(ByteBuffer vrrp, InetAddress source, InetAddress destination, int ttl);
+
+        /** A packet whose IP header was already unusable (no VRID to attribute it to). */
+        void malformed(MalformedAdvertisementException problem);
+    }
+
+    /** Sends one encoded VRRP message without blocking. */
+    void send(ByteBuffer vrrp, InetAddress source, InetAddress destination) throws IOException;
+
+    /**
+     * Blocks for the next packet and hands it to {@code receiver}.
+     *
+     * @return false once the socket was shut down
+     */
+    boolean receive(Receiver receiver) throws IOException;
+
+    /** Wakes a blocked {@link #receive} (it then returns false); the fd stays open. */
+    void shutdown();
+
+    /** Closes the fd; only after the receiving thread is gone. */
+    @Override
+    void close();
+}
