@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class YamlTreeReader {
     private static final Pattern DECIMAL_INTEGER = Pattern.compile("[-+]?[0-9]+");
 
-    private final YAMLFactory factory = YAMLFactory.builder().build();
+    // "key:" with no value is null (absent-looking), never an empty string
+    private final YAMLFactory factory = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
     /** The document and where its parts are; the root is empty when the file holds no document. */
