@@ -55,6 +55,11 @@ public final class TestingCluster implements AutoCloseable {
         return ledger;
     }
 
+    /** The nodes in the order they were added. */
+    public List<Node> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
     public long now() {
         return loop.nanos();
     }
@@ -84,10 +89,10 @@ public final class TestingCluster implements AutoCloseable {
         return node(name, address, config, Map.of());
     }
 
-    /** Starts every node at the current time and runs what is due now. */
+    /** Starts every node at the current time and runs every task and timer due now. */
     public void startAll() {
         nodes.values().forEach(n -> n.engine().start());
-        loop.runPending();
+        loop.advance(Duration.ZERO);
     }
 
     public void advance(Duration d) {
