@@ -93,7 +93,7 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
             throw new IllegalStateException("link monitor already started");
         }
         // Subscribe before the dump, so that nothing happening in between is missed.
-        events = NetlinkSocket.open(GROUPS, Duration.ZERO, EVENT_BUFFER);
+        events = NetlinkSocket.openEvents(GROUPS, EVENT_BUFFER);
         try {
             requests = NetlinkSocket.open(requestTimeout);
             this.listener = listener;
@@ -242,7 +242,7 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
             running = thread;
         }
         if (events != null) {
-            events.shutdown(); // wakes the blocked recv; close() alone would not
+            events.shutdown(); // wakes the blocked poll; close() alone would not
         }
         if (running != null && running != Thread.currentThread()) {
             try {

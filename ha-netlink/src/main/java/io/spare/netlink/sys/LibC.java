@@ -43,5 +43,16 @@ public interface LibC {
     @SaveError
     int setns(int fd, int nstype);
 
+    @SaveError
+    int pipe2(@Out int[] fds, int flags);
+
+    @SaveError
+    @ssize_t
+    long write(int fd, @In byte[] buffer, @size_t long length);
+
+    /** {@code fds} is an array of struct pollfd (int fd, short events, short revents), 8 bytes each. */
+    @SaveError
+    int poll(byte[] fds, @size_t long count, int timeoutMillis);
+
     String strerror(int errno);
 }

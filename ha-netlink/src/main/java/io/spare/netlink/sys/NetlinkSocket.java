@@ -18,16 +18,20 @@ import jnr.ffi.Pointer;
 /**
  * An rtnetlink socket (NETLINK_ROUTE) in the network namespace of the thread that opened it. One
  * thread uses it at a time; {@link #shutdown()} may be called from another to wake a blocked
- * {@link #receive()}.
+ * {@link #receive()}. Netlink sockets do not implement shutdown(2) (EOPNOTSUPP), and close(2) would
+ * not wake the reader either, so a socket opened for events waits in poll(2) on itself and on a
+ * pipe that {@link #shutdown()} writes to.
  */
 public final class NetlinkSocket implements AutoCloseable {
     /** Requests per datagram: the acks of one datagram must fit the default receive buffer. */
     static final int MAX_BATCH = 64;
     private static final int BUFFER_SIZE = 256 * 1024;
+    private static final short POLLIN = 0x1;
 
     private final LibC libc;
     private final int fd;
     private final Pointer buffer;
+    private int[] wakePipe;
     private int seq = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE / 2);
     private volatile boolean shutdown;
     private boolean closed;
@@ -45,6 +49,15 @@ public final class NetlinkSocket implements AutoCloseable {
      * @param receiveTimeout how long {@link #receive()} waits; zero waits for ever
      */
     public static NetlinkSocket open(int groups, Duration receiveTimeout, int receiveBuffer) throws IOException {
+        return open(groups, receiveTimeout, receiveBuffer, false);
+    }
+
+    /** A socket subscribed to {@code groups} whose blocking {@link #receive()} {@link #shutdown()} can wake. */
+    public static NetlinkSocket openEvents(int groups, int receiveBuffer) throws IOException {
+        return open(groups, Duration.ZERO, receiveBuffer, true);
+    }
+
+    private static NetlinkSocket open(int groups, Duration receiveTimeout, int receiveBuffer, boolean wakeable) throws IOException {
         LibC libc = Native.libc();
         int fd = libc.socket(SocketOptions.AF_NETLINK, SocketOptions.SOCK_RAW | SocketOptions.SOCK_CLOEXEC, SocketOptions.NETLINK_ROUTE);
         if (fd < 0) {
@@ -52,6 +65,13 @@ public final class NetlinkSocket implements AutoCloseable {
         }
         NetlinkSocket socket = new NetlinkSocket(libc, fd);
         try {
+            if (wakeable) {
+                int[] pipe = new int[2];
+                if (libc.pipe2(pipe, SocketOptions.O_CLOEXEC | SocketOptions.O_NONBLOCK) < 0) {
+                    throw new SystemCallException("cannot create the wake-up pipe of the rtnetlink socket", Native.errno(), null);
+                }
+                socket.wakePipe = pipe;
+            }
             // Best effort: a kernel without them still answers, with longer acks and no text.
             socket.setOption(SocketOptions.SOL_NETLINK, SocketOptions.NETLINK_CAP_ACK, SocketOptions.intValue(1), false);
             socket.setOption(SocketOptions.SOL_NETLINK, SocketOptions.NETLINK_EXT_ACK, SocketOptions.intValue(1), false);
@@ -105,6 +125,9 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     public List<NetlinkMessage> receive() throws IOException {
         while (true) {
+            if (wakePipe != null && !awaitReadable()) {
+                return List.of();
+            }
             long received = libc.recv(fd, buffer, BUFFER_SIZE, SocketOptions.MSG_TRUNC);
             if (received > 0 && received <= BUFFER_SIZE) {
                 byte[] bytes = new byte[(int) received];
@@ -212,10 +235,40 @@ public final class NetlinkSocket implements AutoCloseable {
         return copy;
     }
 
+    /** Waits until the socket is readable: true, or until {@link #shutdown()}: false. */
+    private boolean awaitReadable() throws IOException {
+        ByteBuffer fds = ByteBuffer.allocate(16).order(java.nio.ByteOrder.nativeOrder())
+                .putInt(fd).putShort(POLLIN).putShort((short) 0)
+                .putInt(wakePipe[0]).putShort(POLLIN).putShort((short) 0);
+        byte[] pollfds = fds.array();
+        while (!shutdown) {
+            int ready = libc.poll(pollfds, 2, -1);
+            if (ready < 0) {
+                int errno = Native.errno();
+                if (errno == Errno.EINTR) {
+                    continue;
+                }
+                throw new SystemCallException("cannot poll the rtnetlink socket", errno, null);
+            }
+            ByteBuffer result = ByteBuffer.wrap(pollfds).order(java.nio.ByteOrder.nativeOrder());
+            if (result.getShort(14) != 0) {
+                return false;
+            }
+            if (result.getShort(6) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Wakes a thread blocked in {@link #receive()}; it then returns an empty list. */
     public void shutdown() {
         shutdown = true;
-        libc.shutdown(fd, SocketOptions.SHUT_RDWR);
+        if (wakePipe != null) {
+            libc.write(wakePipe[1], new byte[] {1}, 1);
+        } else {
+            libc.shutdown(fd, SocketOptions.SHUT_RDWR);
+        }
     }
 
     private void setOption(int level, int option, byte[] value, boolean required) throws IOException {
@@ -229,6 +282,10 @@ public final class NetlinkSocket implements AutoCloseable {
         if (!closed) {
             closed = true;
             libc.close(fd);
+            if (wakePipe != null) {
+                libc.close(wakePipe[0]);
+                libc.close(wakePipe[1]);
+            }
         }
     }
 }

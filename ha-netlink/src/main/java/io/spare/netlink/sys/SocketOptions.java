@@ -31,6 +31,7 @@ public final class SocketOptions {
     public static final int SHUT_RDWR = 2;
     public static final int O_RDONLY = 0;
     public static final int O_CLOEXEC = 0x80000;
+    public static final int O_NONBLOCK = 0x800;
     public static final int CLONE_NEWNET = 0x40000000;
 
     private SocketOptions() {}
