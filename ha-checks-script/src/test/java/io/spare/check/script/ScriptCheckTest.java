@@ -197,8 +197,7 @@ class ScriptCheckTest {
 
     @Test
     void runsAsTheConfiguredUser() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ProcessHandle.current().info().user().orElse("").equals("root"),
-                "switching user needs root");
+        io.spare.api.testing.Integration.requireRoot();
         TestScripts.chmod(dir, "rwxr-xr-x");
         Path who = script(dir, "who.sh", "#!/bin/sh\necho \"$(id -un):$(id -gn) $USER $HOME\" >&2\nexit 1\n");
 
