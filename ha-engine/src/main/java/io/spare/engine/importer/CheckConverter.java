@@ -192,9 +192,10 @@ final class CheckConverter {
 
     private void initFile(Statement line, Map<String, Object> typeKeys) {
         int value = 0;
+        boolean overwrite = false;
         for (Token word : line.args()) {
             if (word.text().equals("overwrite")) {
-                typeKeys.put("init_file_overwrite", true);
+                overwrite = true;
             } else {
                 OptionalInt parsed = values.integer(line, word.text(), Integer.MIN_VALUE, Integer.MAX_VALUE);
                 if (parsed.isEmpty()) {
@@ -204,6 +205,9 @@ final class CheckConverter {
             }
         }
         typeKeys.put("init_file", value);
+        if (overwrite) {
+            typeKeys.put("init_file_overwrite", true);
+        }
     }
 
     void trackProcess(Statement definition) {

@@ -101,6 +101,10 @@ final class VirtualAddressConverter {
                 default -> notes.notCarried(line.location(), option, "not a virtual_ipaddress option Spare knows");
             }
         }
+        if (ipv6 && options.containsKey("label")) {
+            notes.notCarried(line.location(), "label " + options.remove("label"),
+                    "the kernel has no labels on IPv6 addresses");
+        }
         Object yaml = options.size() == 1 ? options.get("address") : new YamlWriter.Flow(options);
         return Optional.of(new Vip(yaml, ipv6, line.location()));
     }
