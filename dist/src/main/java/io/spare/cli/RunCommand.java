@@ -1,0 +1,72 @@
+package io.spare.cli;
+
+import io.spare.engine.bootstrap.Bootstrap;
+import io.spare.engine.bootstrap.SpareDaemon;
+import io.spare.engine.config.ConfigException;
+import io.spare.engine.plugin.PluginLoadException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs Spare in the foreground until SIGTERM or SIGINT.",
+            "Stopping is graceful: a MASTER sends priority 0, hands its VIPs over and runs notify_stop."
+        })
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LogManager.getLogger(RunCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions options;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        SpareDaemon daemon;
+        try {
+            daemon = new Bootstrap(options.config, options.pluginsDirectory())
+                    .create(warning -> LOG.warn(warning.format()));
+        } catch (ConfigException e) {
+            e.diagnostics().forEach(d -> err.println(d.format()));
+            err.flush();
+            return e.exitCode();
+        } catch (PluginLoadException e) {
+            e.problems().forEach(p -> err.println("plugin: " + p));
+            err.flush();
+            return PluginLoadException.EXIT_PLUGIN;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            try {
+                daemon.close();
+            } finally {
+                stopped.countDown();
+                LogManager.shutdown();
+            }
+        }, "spare-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            daemon.start();
+        } catch (RuntimeException e) {
+            LOG.error("Spare could not start: {}", e.getMessage(), e);
+            Runtime.getRuntime().removeShutdownHook(hook);
+            daemon.close();
+            return ConfigException.EXIT_FAILURE;
+        }
+        // The daemon runs on its own threads; this one waits for the shutdown hook (SIGTERM, SIGINT).
+        stopped.await();
+        return ConfigException.EXIT_OK;
+    }
+}
