@@ -49,7 +49,7 @@ final class ScriptClassifier {
     private static final Set<String> SHELL_WORDS = Set.of(
             "exit", "if", "then", "for", "while", "until", "case", "cd", "export", "source", ".", "!", "eval",
             "exec", "set", "unset", "function", "alias", "read", "local", "return", "shift", "trap", "ulimit",
-            "umask", "wait", "[[");
+            "umask", "wait");
     private static final String[][] SHELL_OPERATORS = {
         {"[[", "[[ ]]"}, {"&&", "&&"}, {"||", "||"}, {"$(", "$( )"}, {"`", "backquotes"}, {"|", "a pipe"},
         {";", ";"}, {">", "a redirection"}, {"<", "a redirection"}, {"&", "&"}, {"$", "a $ expansion"},
