@@ -50,9 +50,14 @@ final class OnFailCommand {
         return timeout;
     }
 
-    /** Runs the command for at most {@code budget} (and at most {@code on_fail_timeout}). */
+    /**
+     * Runs the command for at most {@code on_fail_timeout}; killing it included, this returns within
+     * {@code budget}.
+     */
     CommandOutcome run(Duration budget) throws InterruptedException {
-        Duration limit = timeout.isPresent() && timeout.get().compareTo(budget) < 0 ? timeout.get() : budget;
+        Duration grace = TERM_GRACE.compareTo(budget.dividedBy(5)) < 0 ? TERM_GRACE : budget.dividedBy(5);
+        Duration room = budget.minus(grace);
+        Duration limit = timeout.isPresent() && timeout.get().compareTo(room) < 0 ? timeout.get() : room;
         long started = System.nanoTime();
         Path log;
         try {
@@ -78,12 +83,12 @@ final class OnFailCommand {
             try {
                 finished = process.waitFor(Math.max(1, limit.toNanos()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
-                killGroup(process);
+                killGroup(process, Duration.ZERO);
                 throw e;
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (!finished) {
-                killGroup(process);
+                killGroup(process, grace);
             }
             return new CommandOutcome(
                     finished ? OptionalInt.of(process.exitValue()) : OptionalInt.empty(), !finished, Optional.empty(), tail(log), took);
@@ -97,11 +102,11 @@ final class OnFailCommand {
     }
 
     /** SIGTERM to every process of the command's group, then SIGKILL to what is left after a grace. */
-    private void killGroup(Process process) {
+    private void killGroup(Process process, Duration grace) {
         long group = !launcherPrefix.isEmpty() && launcherPrefix.get(0).endsWith("/setsid") ? process.pid() : -1;
         List<ProcessHandle> members = group < 0 ? descendantsAndSelf(process) : groupMembers(group);
         members.forEach(ProcessHandle::destroy);
-        long graceEnd = System.nanoTime() + TERM_GRACE.toNanos();
+        long graceEnd = System.nanoTime() + grace.toNanos();
         while (System.nanoTime() < graceEnd && members.stream().anyMatch(ProcessHandle::isAlive)) {
             try {
                 process.waitFor(20, TimeUnit.MILLISECONDS);

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The check against a fake stats socket that answers with captures from a real HAProxy 2.6. */
 class HaproxyStatsCheckTest {
-    private static final Duration MARGIN = Duration.ofMillis(400);
+    /** Scheduling slack on a loaded 2-core CI machine; still far below any hang. */
+    private static final Duration MARGIN = Duration.ofMillis(700);
 
     @TempDir
     Path dir;
@@ -187,7 +188,7 @@ class HaproxyStatsCheckTest {
         CheckResult result = check.run(Duration.ofSeconds(3));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(result.message()).startsWith("backend web: 0/2 servers UP, need 1 (still failing after on_fail killed after 5");
+        assertThat(result.message()).matches("backend web: 0/2 servers UP, need 1 \\(still failing after on_fail killed after [0-9.]+m?s\\)");
         assertThat(took).isLessThan(Duration.ofMillis(500).plus(Duration.ofMillis(500)).plus(MARGIN));
         long pid = Long.parseLong(Files.readString(childPid).trim());
         assertThat(eventuallyDead(pid)).as("the command's child was killed").isTrue();
