@@ -43,6 +43,7 @@ record RunAs(
         Optional<String> user = global.user();
         Optional<String> group = global.group();
         String errorKey = key;
+        String origin = "";
         if (spec.isPresent() && !spec.get().isBlank()) {
             String[] parts = spec.get().trim().split("[:\\s]+");
             if (parts.length > 2) {
@@ -51,7 +52,9 @@ record RunAs(
             user = Optional.of(parts[0]);
             group = parts.length == 2 ? Optional.of(parts[1]) : Optional.empty();
         } else if (user.isPresent()) {
+            // The problem is in global.script_user, not in this block: say so.
             errorKey = "";
+            origin = " (global.script_user)";
         }
         Path self = Path.of("/proc/self");
         try {
@@ -62,18 +65,18 @@ record RunAs(
                 return new RunAs(ownName, own.group().getName(), own.owner(), own.group(), Passwd.home(ownName).orElse("/"), List.of());
             }
             UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
-            UserPrincipal userPrincipal = lookupUser(lookup, user.get(), errorKey);
+            UserPrincipal userPrincipal = lookupUser(lookup, user.get(), errorKey, origin);
             String userName = user.get();
             String groupName = group.isPresent() ? group.get() : Passwd.primaryGroup(userName).orElseThrow(() -> problem(
                     key, "cannot find the primary group of user " + userName + " in /etc/passwd: give it as user:group"));
-            GroupPrincipal groupPrincipal = lookupGroup(lookup, groupName, errorKey);
+            GroupPrincipal groupPrincipal = lookupGroup(lookup, groupName, errorKey, origin);
             String home = Passwd.home(user.get()).orElse("/");
             if (userPrincipal.equals(own.owner()) && groupPrincipal.equals(own.group())) {
                 return new RunAs(user.get(), groupName, userPrincipal, groupPrincipal, home, List.of());
             }
             if (ownUid != 0) {
                 throw new PluginConfigException(errorKey, "Spare runs as " + ownName + ", not root, so it cannot run scripts as "
-                        + user.get() + (group.isPresent() ? ":" + groupName : ""));
+                        + user.get() + (group.isPresent() ? ":" + groupName : "") + origin);
             }
             Path setpriv = Executables.system("setpriv").orElseThrow(() -> problem(
                     key, "running scripts as another user needs setpriv (util-linux), which is not installed"));
@@ -89,23 +92,25 @@ record RunAs(
         return Map.of("HOME", home, "USER", user, "LOGNAME", user);
     }
 
-    private static UserPrincipal lookupUser(UserPrincipalLookupService lookup, String name, String key) throws PluginConfigException {
+    private static UserPrincipal lookupUser(UserPrincipalLookupService lookup, String name, String key, String origin)
+            throws PluginConfigException {
         try {
             return lookup.lookupPrincipalByName(name);
         } catch (UserPrincipalNotFoundException e) {
-            throw new PluginConfigException(key, "unknown user " + name);
+            throw new PluginConfigException(key, "unknown user " + name + origin);
         } catch (IOException e) {
-            throw new PluginConfigException(key, "cannot look up user " + name + ": " + e.getMessage());
+            throw new PluginConfigException(key, "cannot look up user " + name + origin + ": " + e.getMessage());
         }
     }
 
-    private static GroupPrincipal lookupGroup(UserPrincipalLookupService lookup, String name, String key) throws PluginConfigException {
+    private static GroupPrincipal lookupGroup(UserPrincipalLookupService lookup, String name, String key, String origin)
+            throws PluginConfigException {
         try {
             return lookup.lookupPrincipalByGroupName(name);
         } catch (UserPrincipalNotFoundException e) {
-            throw new PluginConfigException(key, "unknown group " + name);
+            throw new PluginConfigException(key, "unknown group " + name + origin);
         } catch (IOException e) {
-            throw new PluginConfigException(key, "cannot look up group " + name + ": " + e.getMessage());
+            throw new PluginConfigException(key, "cannot look up group " + name + origin + ": " + e.getMessage());
         }
     }
 

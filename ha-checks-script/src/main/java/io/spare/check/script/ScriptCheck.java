@@ -34,7 +34,15 @@ final class ScriptCheck implements HealthCheck {
                 counters.record(false, false, Duration.ZERO);
                 return CheckResult.failed(prepared.refusal());
             }
-            RunOutcome outcome = runtime.run(prepared.argv(), Map.of(), timeout);
+            long start = System.nanoTime();
+            RunOutcome outcome;
+            try {
+                outcome = runtime.run(prepared.argv(), Map.of(), timeout);
+            } catch (InterruptedException e) {
+                // The engine gave up on this run; the runner killed the script's group.
+                counters.record(false, true, Duration.ofNanos(System.nanoTime() - start));
+                throw e;
+            }
             counters.record(outcome.succeeded(), outcome.status() == RunOutcome.Status.TIMED_OUT, outcome.elapsed());
             String message = outcome.describe(timeout);
             return outcome.succeeded() ? CheckResult.passed(message) : CheckResult.failed(message);

@@ -3,6 +3,9 @@ package io.spare.check.script;
 import io.spare.api.ConfigProblem;
 import io.spare.api.PluginConfigException;
 import io.spare.api.PluginContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +43,10 @@ record ScriptRuntime(RunAs runAs, ScriptGuard guard, ProcessGroupRunner runner, 
     }
 
     /** Runs a prepared command as the configured user. */
-    RunOutcome run(List<String> argv, Map<String, String> extraEnvironment, java.time.Duration timeout) throws InterruptedException {
-        List<String> command = new java.util.ArrayList<>(runAs.prefix());
+    RunOutcome run(List<String> argv, Map<String, String> extraEnvironment, Duration timeout) throws InterruptedException {
+        List<String> command = new ArrayList<>(runAs.prefix());
         command.addAll(argv);
-        Map<String, String> env = new java.util.LinkedHashMap<>(environment);
+        Map<String, String> env = new LinkedHashMap<>(environment);
         env.putAll(extraEnvironment);
         return runner.run(command, env, timeout);
     }

@@ -115,6 +115,7 @@ class ScriptCheckTest {
 
         assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
         assertThat(TestScripts.groupMembers(group)).isEmpty();
+        assertThat(check.counters()).containsEntry("runs", 1L).containsEntry("timeouts", 1L);
     }
 
     @Test
@@ -204,6 +205,25 @@ class ScriptCheckTest {
         CheckResult result = create(Map.of("script", who.toString(), "user", "nobody:nogroup")).run(TIMEOUT);
 
         assertThat(result.message()).isEqualTo("exit code 1: nobody:nogroup nobody /nonexistent");
+    }
+
+    @Test
+    void globalScriptUserAppliesUnlessTheCheckNamesItsOwn() throws Exception {
+        io.spare.api.testing.Integration.requireRoot();
+        TestScripts.chmod(dir, "rwxr-xr-x");
+        Path who = script(dir, "who.sh", "#!/bin/sh\necho \"$(id -un)\" >&2\nexit 1\n");
+        io.spare.api.PluginContext asNobody = io.spare.api.testing.TestingPluginContext.defaults(dir)
+                .withScriptSecurity(new io.spare.api.ScriptSecurity(true, java.util.Optional.of("nobody"), java.util.Optional.empty()));
+        io.spare.api.PluginContext unknown = io.spare.api.testing.TestingPluginContext.defaults(dir)
+                .withScriptSecurity(new io.spare.api.ScriptSecurity(true, java.util.Optional.of("no-such-user-xyz"), java.util.Optional.empty()));
+        ScriptCheckFactory factory = new ScriptCheckFactory(ScriptEnvironment.standard());
+
+        assertThat(factory.create(config(Map.of("script", who.toString())), asNobody).run(TIMEOUT).message())
+                .isEqualTo("exit code 1: nobody");
+        assertThat(factory.create(config(Map.of("script", who.toString(), "user", "root")), asNobody).run(TIMEOUT).message())
+                .isEqualTo("exit code 1: root");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> factory.create(config(Map.of("script", who.toString())), unknown))
+                .hasMessage("unknown user no-such-user-xyz (global.script_user)");
     }
 
     @Test
