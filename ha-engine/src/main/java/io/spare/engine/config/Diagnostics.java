@@ -30,6 +30,11 @@ final class Diagnostics {
         found.add(sourceMap.warning(path, message));
     }
 
+    /** A warning about a whole entry, shown at its key. */
+    void keyWarning(String path, String message) {
+        found.add(sourceMap.at(sourceMap.locateKey(path), path, message, ConfigDiagnostic.Severity.WARNING));
+    }
+
     void add(ConfigDiagnostic diagnostic) {
         found.add(diagnostic);
     }

@@ -96,7 +96,7 @@ final class InstanceBinder {
                     + vips.size() + "); put the rest in virtual_ipaddress_excluded");
         }
         if (!instance.has("virtual_ipaddress") && excluded.isEmpty()) {
-            diagnostics.warning(path, "no virtual_ipaddress: this instance holds no address");
+            diagnostics.keyWarning(path, "no virtual_ipaddress: this instance holds no address");
         }
 
         int version = version(instance, family);

@@ -132,6 +132,11 @@ final class VirtualAddressParser {
                 return Optional.empty();
             }
         }
-        return Optional.of(new VirtualAddress(address, prefix, dev, label, scope));
+        try {
+            return Optional.of(new VirtualAddress(address, prefix, dev, label, scope));
+        } catch (IllegalArgumentException e) {
+            diagnostics.error(path, "cannot be used: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 }
