@@ -9,17 +9,24 @@ import io.spare.api.Authentication;
 import io.spare.api.ChannelSpec;
 import io.spare.api.VirtualAddress;
 import io.spare.api.VrrpChannel;
+import io.spare.api.testing.Integration;
 import io.spare.api.testing.NetworkLab;
 import io.spare.vrrp.codec.Ipv4Header;
 import io.spare.vrrp.codec.VrrpCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -202,7 +209,7 @@ class RawSocketTransportIT {
             badChecksum[20 + 6] ^= 0x55;
             // (The kernel rewrites the IP total length and checksum of IP_HDRINCL packets, so IP-level
             // length faults cannot be injected from here; Ipv4HeaderTest covers them.)
-            byte[] truncated = java.util.Arrays.copyOf(packet(good, c, group, 255), 20 + 6);
+            byte[] truncated = Arrays.copyOf(packet(good, c, group, 255), 20 + 6);
             truncated[3] = 26;
             byte[] badVersion = packet(good, c, group, 255);
             badVersion[20] = 0x51;
@@ -266,12 +273,30 @@ class RawSocketTransportIT {
         }
     }
 
+    @Test
+    void withoutCapNetRawTheErrorNamesTheCapability() throws Exception {
+        Integration.requireCommand("setpriv");
+        java.nio.file.Path log = Files.createTempFile("spare-vrrp-noraw", ".log");
+        try {
+            List<String> command = new ArrayList<>(List.of("setpriv", "--inh-caps=-net_raw", "--bounding-set=-net_raw",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), OpenChannelMain.class.getName()));
+            Process process = lab.start("c", log, command.toArray(String[]::new));
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String output = Files.readString(log);
+            assertThat(process.exitValue()).as(output).isEqualTo(2);
+            assertThat(output).contains("ERROR socket(AF_INET, SOCK_RAW, 112) failed: Operation not permitted").contains("CAP_NET_RAW");
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
     private static byte[] packet(Advertisement advert, InetAddress source, InetAddress destination, int ttl) {
         ByteBuffer vrrp = ByteBuffer.allocate(VrrpCodec.MAX_LENGTH);
         VrrpCodec.encode(advert, source, destination, vrrp);
         vrrp.flip();
         ByteBuffer packet = ByteBuffer.allocate(20 + vrrp.remaining());
-        Ipv4Header.forVrrp((java.net.Inet4Address) source, (java.net.Inet4Address) destination, 7, vrrp.remaining(), ttl).write(packet);
+        Ipv4Header.forVrrp((Inet4Address) source, (Inet4Address) destination, 7, vrrp.remaining(), ttl).write(packet);
         packet.put(vrrp);
         return packet.array();
     }
