@@ -114,13 +114,23 @@ public final class PluginWiring {
 
     private Optional<NotifierRoute> mail(SpareConfig config, Problems problems) {
         Set<String> alerting = new LinkedHashSet<>();
-        config.instances().values().stream().filter(InstanceConfig::smtpAlert).forEach(i -> alerting.add(i.name()));
-        config.syncGroups().values().stream().filter(SyncGroupConfig::smtpAlert).forEach(g -> alerting.add(g.name()));
+        List<String> alertKeys = new ArrayList<>();
+        config.instances().values().stream().filter(InstanceConfig::smtpAlert).forEach(i -> {
+            alerting.add(i.name());
+            alertKeys.add("instances." + i.name() + ".smtp_alert");
+        });
+        config.syncGroups().values().stream().filter(SyncGroupConfig::smtpAlert).forEach(g -> {
+            alerting.add(g.name());
+            alertKeys.add("sync_groups." + g.name() + ".smtp_alert");
+        });
         if (alerting.isEmpty()) {
             return Optional.empty();
         }
         if (!config.global().mailConfigured()) {
-            problems.add(problems.map.warning("global",
+            // Point at the first smtp_alert the user wrote; without one, the global default is on.
+            String where = alertKeys.stream().filter(k -> problems.map.keyLocation(k).isPresent()).findFirst()
+                    .orElse("global.smtp_alert");
+            problems.add(problems.map.warning(where,
                     "smtp_alert is on for " + String.join(", ", alerting)
                             + " but no mail is sent: set global.notification_email and global.smtp_server"));
             return Optional.empty();
