@@ -9,6 +9,7 @@ import java.io.IOException;
 public final class Icmp6Socket implements AutoCloseable {
     private final LibC libc;
     private final int fd;
+    private int multicastInterface;
 
     private Icmp6Socket(LibC libc, int fd) {
         this.libc = libc;
@@ -25,6 +26,9 @@ public final class Icmp6Socket implements AutoCloseable {
         try {
             socket.set(SocketOptions.IPV6_MULTICAST_HOPS, 255);
             socket.set(SocketOptions.IPV6_UNICAST_HOPS, 255);
+            // Our own advertisements looped back would only make this host's neighbour discovery
+            // process (and complain about) its own addresses.
+            socket.set(SocketOptions.IPV6_MULTICAST_LOOP, 0);
         } catch (IOException e) {
             socket.close();
             throw e;
@@ -34,7 +38,10 @@ public final class Icmp6Socket implements AutoCloseable {
 
     /** Sends {@code icmp} to the multicast {@code group} out of interface {@code index}. */
     public void sendMulticast(int index, byte[] group, byte[] icmp, String what) throws IOException {
-        set(SocketOptions.IPV6_MULTICAST_IF, index);
+        if (multicastInterface != index) {
+            set(SocketOptions.IPV6_MULTICAST_IF, index);
+            multicastInterface = index;
+        }
         byte[] address = SocketOptions.sockaddrIn6(group, index);
         Retry.send(() -> libc.sendto(fd, icmp, icmp.length, 0, address, address.length), what, Capability.CAP_NET_RAW);
     }

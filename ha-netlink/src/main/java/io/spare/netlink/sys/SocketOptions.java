@@ -26,6 +26,7 @@ public final class SocketOptions {
     public static final int IPV6_MULTICAST_IF = 17;
     public static final int IPV6_MULTICAST_HOPS = 18;
     public static final int IPV6_UNICAST_HOPS = 16;
+    public static final int IPV6_MULTICAST_LOOP = 19;
 
     public static final int MSG_TRUNC = 0x20;
     public static final int SHUT_RDWR = 2;
