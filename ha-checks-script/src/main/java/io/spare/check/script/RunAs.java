@@ -40,6 +40,14 @@ record RunAs(
      * @param spec the block's {@code user[:group]} or {@code "user group"}, if given
      */
     static RunAs resolve(String key, Optional<String> spec, ScriptSecurity global) throws PluginConfigException {
+        return resolve(key, spec, global, Path.of("/proc/self"));
+    }
+
+    /**
+     * @param self a file owned by the user and group Spare runs as ({@code /proc/self}; tests pass
+     *     another to play a non-root Spare)
+     */
+    static RunAs resolve(String key, Optional<String> spec, ScriptSecurity global, Path self) throws PluginConfigException {
         Optional<String> user = global.user();
         Optional<String> group = global.group();
         String errorKey = key;
@@ -56,7 +64,6 @@ record RunAs(
             errorKey = "";
             origin = " (global.script_user)";
         }
-        Path self = Path.of("/proc/self");
         try {
             PosixFileAttributes own = Files.readAttributes(self, PosixFileAttributes.class);
             int ownUid = (Integer) Files.getAttribute(self, "unix:uid");
