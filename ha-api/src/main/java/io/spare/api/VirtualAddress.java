@@ -26,7 +26,8 @@ public record VirtualAddress(
         requireNonNull(device, "device");
         requireNonNull(label, "label");
         requireNonNull(scope, "scope");
-        int max = family().addressLength() * 8;
+        // The parameter, not family(): fields are assigned only after the compact constructor.
+        int max = AddressFamily.of(address).addressLength() * 8;
         if (prefixLength < 0 || prefixLength > max) {
             throw new IllegalArgumentException("prefix length must be 0.." + max + " (was " + prefixLength + ")");
         }
