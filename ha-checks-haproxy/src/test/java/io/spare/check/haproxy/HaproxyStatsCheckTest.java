@@ -141,9 +141,7 @@ class HaproxyStatsCheckTest {
     @Test
     void onFailRecoversAndTheRecheckIsReported() throws Exception {
         Path fixed = dir.resolve("fixed");
-        fake = new FakeStatsSocket(dir.resolve("admin.sock")).answerWith("stat-all-up.csv")
-                .answer("show stat", () -> FakeStatsSocket.resource(Files.exists(fixed) ? "stat-all-up.csv" : "stat-maint-drain.csv"));
-        Path log = dir.resolve("on_fail.log");
+        Path log = serversDownUntil(fixed);
         Path script = script("echo ran >> " + log + "\ntouch " + fixed);
         HealthCheck check = check(Map.of("backends", Map.of("web", Map.of()), "on_fail", script.toString()));
 
@@ -159,9 +157,7 @@ class HaproxyStatsCheckTest {
     @Test
     void onFailRunsOncePerOutageNotAtEveryInterval() throws Exception {
         Path fixed = dir.resolve("fixed");
-        fake = new FakeStatsSocket(dir.resolve("admin.sock")).answerWith("stat-all-up.csv")
-                .answer("show stat", () -> FakeStatsSocket.resource(Files.exists(fixed) ? "stat-all-up.csv" : "stat-maint-drain.csv"));
-        Path log = dir.resolve("on_fail.log");
+        Path log = serversDownUntil(fixed);
         HealthCheck check = check(Map.of("backends", Map.of("web", Map.of()), "on_fail", List.of(script("echo ran >> " + log).toString())));
 
         CheckResult first = check.run(Duration.ofSeconds(3));
@@ -208,6 +204,13 @@ class HaproxyStatsCheckTest {
                 .endsWith("(still failing after on_fail exited 3)");
         assertThat(took).isLessThan(Duration.ofMillis(900).plus(MARGIN));
         assertThat(check.counters()).containsEntry("timeouts", 2L).containsEntry("on_fail_failures", 1L);
+    }
+
+    /** A fake whose servers are all down until {@code fixed} exists; returns where scripts log. */
+    private Path serversDownUntil(Path fixed) throws Exception {
+        fake = new FakeStatsSocket(dir.resolve("admin.sock")).answerWith("stat-all-up.csv")
+                .answer("show stat", () -> FakeStatsSocket.resource(Files.exists(fixed) ? "stat-all-up.csv" : "stat-maint-drain.csv"));
+        return dir.resolve("on_fail.log");
     }
 
     /** Gone, or a zombie nobody reaped (PID 1 in a container may not): either way no longer running. */
