@@ -36,8 +36,7 @@ final class MailComposer {
             priority: ${priority}
             vips: ${vips}
             reason: ${reason}
-            router_id: ${router_id}
-            """;
+            router_id: ${router_id}""";
 
     /** What {@code ${instance}}, {@code ${group}}, {@code ${vip}} and {@code ${vips}} say when there is none. */
     static final String NONE = "-";

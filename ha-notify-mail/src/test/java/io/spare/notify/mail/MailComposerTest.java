@@ -37,8 +37,7 @@ class MailComposerTest {
                 priority: 100
                 vips: 192.168.80.114
                 reason: master down timer expired
-                router_id: LVS_DEVEL
-                """);
+                router_id: LVS_DEVEL""");
         assertThat(mail.date()).isEqualTo(NOW);
         assertThat(mail.about()).isEqualTo("instance VI_1 BACKUP -> MASTER");
     }
