@@ -23,6 +23,8 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,7 +146,8 @@ public final class NetlinkAddressBinder implements AddressBinder {
                     LOG.warn("Not announcing {}: interface '{}' has no Ethernet address", address, device);
                     continue;
                 }
-                announcements.add(new Announcement(address.address(), device, link.index(), mac.get()));
+                boolean router = address.family() == AddressFamily.IPV6 && forwardsIpv6(device);
+                announcements.add(new Announcement(address.address(), device, link.index(), mac.get(), router));
             }
         }
         boolean anyV4 = announcements.stream().anyMatch(a -> a.address() instanceof Inet4Address);
@@ -174,7 +177,8 @@ public final class NetlinkAddressBinder implements AddressBinder {
         if (announcement.address() instanceof Inet4Address v4) {
             arp.send(announcement.index(), BROADCAST_MAC, ArpPacket.gratuitous(announcement.mac(), v4), what);
         } else {
-            byte[] advertisement = NeighborAdvertisement.unsolicited((Inet6Address) announcement.address(), announcement.mac());
+            byte[] advertisement = NeighborAdvertisement.unsolicited((Inet6Address) announcement.address(), announcement.mac(),
+                    announcement.router());
             icmp.sendMulticast(announcement.index(), ALL_NODES, advertisement, what);
         }
     }
@@ -267,5 +271,18 @@ public final class NetlinkAddressBinder implements AddressBinder {
         // nothing held between calls
     }
 
-    private record Announcement(InetAddress address, String device, int index, byte[] mac) {}
+    /**
+     * Whether this host routes IPv6 on {@code device}. Read on the calling thread, so from its
+     * network namespace; unreadable counts as not forwarding.
+     */
+    private static boolean forwardsIpv6(String device) {
+        try {
+            return Files.readString(Path.of("/proc/sys/net/ipv6/conf", device, "forwarding")).trim().equals("1");
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Cannot read IPv6 forwarding of {}: {}", device, e.getMessage());
+            return false;
+        }
+    }
+
+    private record Announcement(InetAddress address, String device, int index, byte[] mac, boolean router) {}
 }

@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 
 /**
  * An unsolicited neighbour advertisement (RFC 4861 section 4.4 and 7.2.6): ICMPv6 type 136, code 0,
- * flags with Override set (Router and Solicited clear: it goes to ff02::1), the target address and a
- * target link-layer address option (type 2, length 1 = 8 bytes) carrying the device's MAC.
+ * Override set, Solicited clear (it goes to ff02::1), Router set when the host forwards IPv6 on that
+ * interface (as keepalived: a router that advertised R=0 would be dropped from its neighbours'
+ * default router lists), the target address and a target link-layer address option (type 2,
+ * length 1 = 8 bytes) carrying the device's MAC.
  *
  * <p>The checksum field is left 0: a raw ICMPv6 socket always has the kernel compute it
  * (RFC 3542 section 3.1), over the source address the kernel picks. {@link #checksum} computes the
@@ -15,18 +17,19 @@ import java.nio.ByteBuffer;
 public final class NeighborAdvertisement {
     public static final int ICMPV6_NEIGHBOR_ADVERTISEMENT = 136;
     public static final int LENGTH = 32;
+    private static final int FLAG_ROUTER = 0x80000000;
     private static final int FLAG_OVERRIDE = 0x20000000;
     private static final int OPTION_TARGET_LINK_LAYER_ADDRESS = 2;
 
     private NeighborAdvertisement() {}
 
-    public static byte[] unsolicited(Inet6Address target, byte[] mac) {
+    public static byte[] unsolicited(Inet6Address target, byte[] mac, boolean router) {
         if (mac.length != 6) {
             throw new IllegalArgumentException("an Ethernet MAC has 6 bytes (was " + mac.length + ")");
         }
         return ByteBuffer.allocate(LENGTH)
                 .put((byte) ICMPV6_NEIGHBOR_ADVERTISEMENT).put((byte) 0).putShort((short) 0)
-                .putInt(FLAG_OVERRIDE)
+                .putInt(FLAG_OVERRIDE | (router ? FLAG_ROUTER : 0))
                 .put(target.getAddress())
                 .put((byte) OPTION_TARGET_LINK_LAYER_ADDRESS).put((byte) 1).put(mac)
                 .array();

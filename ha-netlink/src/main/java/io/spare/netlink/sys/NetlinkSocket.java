@@ -165,9 +165,9 @@ public final class NetlinkSocket implements AutoCloseable {
             Map<Integer, Integer> pending = new HashMap<>();
             ByteBuffer datagram = ByteBuffer.allocate(requests.subList(from, to).stream().mapToInt(r -> Rtnl.align(r.length)).sum());
             for (int i = from; i < to; i++) {
-                byte[] request = withSeq(requests.get(i), nextSeq());
-                pending.put(seq, i);
-                datagram.put(request);
+                int requestSeq = nextSeq();
+                pending.put(requestSeq, i);
+                datagram.put(withSeq(requests.get(i), requestSeq));
                 datagram.position(Rtnl.align(datagram.position()));
             }
             send(datagram.array());

@@ -24,7 +24,7 @@ class AnnouncementPacketTest {
 
     @Test
     void unsolicitedNeighbourAdvertisementHasOverrideAndTargetLinkLayerAddress() throws Exception {
-        byte[] na = NeighborAdvertisement.unsolicited((Inet6Address) InetAddress.getByName("fd99::200"), MAC);
+        byte[] na = NeighborAdvertisement.unsolicited((Inet6Address) InetAddress.getByName("fd99::200"), MAC, false);
 
         // RFC 4861 4.4: type 136, code 0, checksum (kernel), R=0 S=0 O=1, reserved, target,
         // option 2 (target link-layer address), length 1 (8 bytes), the MAC
@@ -35,8 +35,15 @@ class AnnouncementPacketTest {
     }
 
     @Test
+    void aForwardingHostSetsTheRouterFlag() throws Exception {
+        byte[] na = NeighborAdvertisement.unsolicited((Inet6Address) InetAddress.getByName("fd99::200"), MAC, true);
+
+        assertThat(HexFormat.of().formatHex(na, 4, 8)).isEqualTo("a0000000");
+    }
+
+    @Test
     void checksumFollowsRfc4443() throws Exception {
-        byte[] na = NeighborAdvertisement.unsolicited((Inet6Address) InetAddress.getByName("fd99::200"), MAC);
+        byte[] na = NeighborAdvertisement.unsolicited((Inet6Address) InetAddress.getByName("fd99::200"), MAC, false);
         Inet6Address source = (Inet6Address) InetAddress.getByName("fe80::4818:2bff:fe46:31b7");
         Inet6Address allNodes = (Inet6Address) InetAddress.getByName("ff02::1");
 

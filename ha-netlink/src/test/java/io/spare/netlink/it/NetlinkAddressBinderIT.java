@@ -195,12 +195,33 @@ class NetlinkAddressBinderIT {
             assertThat(destination).isEqualTo(ip("ff02::1"));
             assertThat(source.isLinkLocalAddress()).isTrue();
             byte[] icmp = Arrays.copyOfRange(frame, 54, frame.length);
-            byte[] expected = NeighborAdvertisement.unsolicited((Inet6Address) ip("fd99::200"), MacAddress.parse(masterEth0.mac()));
+            byte[] expected = NeighborAdvertisement.unsolicited((Inet6Address) ip("fd99::200"), MacAddress.parse(masterEth0.mac()), false);
             int checksum = Short.toUnsignedInt(in.getShort(54 + 2));
             assertThat(checksum).as("kernel-computed checksum").isEqualTo(NeighborAdvertisement.checksum(source, destination, expected));
             icmp[2] = 0;
             icmp[3] = 0;
             assertThat(icmp).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aHostForwardingIpv6AdvertisesItselfAsRouter() throws Exception {
+        lab.addHost("client", "fd99::2/64");
+        lab.exec("master", "sysctl", "-qw", "net.ipv6.conf.eth0.forwarding=1");
+        try (NamespaceExecutor client = new NamespaceExecutor(lab.namespacePath("client"));
+                PacketCapture ipv6 = client.call(() -> new PacketCapture(PacketCapture.ETH_P_IPV6, clientIndex(client)))) {
+            VirtualAddress vip = VirtualAddress.of(ip("fd99::200"), 32);
+
+            master.run(() -> {
+                binder.add("eth0", List.of(vip));
+                binder.announce("eth0", List.of(vip), 1);
+            });
+
+            List<byte[]> advertisements = Poll.until(Duration.ofSeconds(3),
+                    () -> ipv6.drain().stream().filter(f -> icmpType(f.bytes()) == 136).map(PacketCapture.Frame::bytes).toList(),
+                    list -> !list.isEmpty());
+            assertThat(advertisements).hasSize(1);
+            assertThat(advertisements.get(0)[54 + 4] & 0xff).as("R, S, O flags").isEqualTo(0xa0);
         }
     }
 
