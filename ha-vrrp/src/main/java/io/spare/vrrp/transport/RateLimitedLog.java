@@ -15,7 +15,17 @@ import org.apache.logging.log4j.Logger;
  * once per state for the same reason).
  */
 final class RateLimitedLog {
-    private final Logger logger;
+    /** Where messages go: a Log4j logger in production, a list in tests. */
+    @FunctionalInterface
+    interface Sink {
+        void log(Level level, String message);
+
+        static Sink of(Logger logger) {
+            return logger::log;
+        }
+    }
+
+    private final Sink sink;
     private final Ticker ticker;
     private final long periodNanos;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
@@ -25,8 +35,8 @@ final class RateLimitedLog {
         final AtomicLong suppressed = new AtomicLong();
     }
 
-    RateLimitedLog(Logger logger, Ticker ticker, Duration period) {
-        this.logger = requireNonNull(logger);
+    RateLimitedLog(Sink sink, Ticker ticker, Duration period) {
+        this.sink = requireNonNull(sink);
         this.ticker = requireNonNull(ticker);
         this.periodNanos = period.toNanos();
     }
@@ -52,11 +62,7 @@ final class RateLimitedLog {
             window.lastLogged = now;
             repeats = window.suppressed.getAndSet(0);
         }
-        if (repeats > 0) {
-            logger.log(level, "{} ({} more like this since the last report)", message, repeats);
-        } else {
-            logger.log(level, message);
-        }
+        sink.log(level, repeats > 0 ? message + " (" + repeats + " more like this since the last report)" : message);
         return true;
     }
 }

@@ -41,7 +41,7 @@ public final class RawSocketAdvertTransport implements AdvertTransport {
 
     public RawSocketAdvertTransport(Ticker ticker) {
         this.libc = Native.libc();
-        this.log = new RateLimitedLog(LogManager.getLogger(RawSocketAdvertTransport.class), requireNonNull(ticker), LOG_PERIOD);
+        this.log = new RateLimitedLog(RateLimitedLog.Sink.of(LogManager.getLogger(RawSocketAdvertTransport.class)), requireNonNull(ticker), LOG_PERIOD);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.spare.vrrp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 
 import io.spare.api.AddressFamily;
 import io.spare.api.AdvertListener;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Dispatch, counters, unicast copies and shutdown order of the shared socket, against a fake socket. */
@@ -64,7 +62,7 @@ class InterfaceSocketTest {
 
     private final FakeSocket fake = new FakeSocket();
     private final List<InterfaceSocket> emptied = new ArrayList<>();
-    private final RateLimitedLog log = new RateLimitedLog(mock(Logger.class), () -> 0L, Duration.ofMinutes(1));
+    private final RateLimitedLog log = new RateLimitedLog((level, message) -> {}, () -> 0L, Duration.ofMinutes(1));
     private final InterfaceSocket socket = new InterfaceSocket("eth0", AddressFamily.IPV4, fake, log, emptied::add);
 
     static InetAddress ip(String text) {

@@ -1,22 +1,19 @@
 package io.spare.vrrp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.Test;
 
 class RateLimitedLogTest {
     private final AtomicLong now = new AtomicLong(1_000);
-    private final Logger logger = mock(Logger.class);
-    private final RateLimitedLog log = new RateLimitedLog(logger, now::get, Duration.ofMinutes(1));
+    private final List<String> lines = new ArrayList<>();
+    private final RateLimitedLog log = new RateLimitedLog((level, message) -> lines.add(level + " " + message), now::get,
+            Duration.ofMinutes(1));
 
     @Test
     void logsOncePerPeriodPerKeyAndReportsTheRepeats() {
@@ -29,8 +26,9 @@ class RateLimitedLogTest {
         now.addAndGet(Duration.ofSeconds(2).toNanos());
         assertThat(log.log(Level.WARN, "ttl", "bad ttl")).isTrue();
 
-        verify(logger).log(Level.WARN, "bad ttl");
-        verify(logger).log(Level.WARN, "bad password");
-        verify(logger, times(1)).log(eq(Level.WARN), anyString(), eq("bad ttl"), eq(3L));
+        assertThat(lines).containsExactly(
+                "WARN bad ttl",
+                "WARN bad password",
+                "WARN bad ttl (3 more like this since the last report)");
     }
 }
