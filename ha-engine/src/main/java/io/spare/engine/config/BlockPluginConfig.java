@@ -72,7 +72,8 @@ public final class BlockPluginConfig implements PluginConfig {
 
     /**
      * Turns the problems of a plugin's block (keys relative to the block) into located errors: an
-     * unknown key points at the key, any other problem at the value, a missing key at the block.
+     * unknown key points at the key, any other problem at the value, a missing key or a problem of
+     * the whole block at the block's key.
      *
      * @param blockPath the block's path, e.g. {@code checks.chk_haproxy}
      */
@@ -80,7 +81,7 @@ public final class BlockPluginConfig implements PluginConfig {
         List<ConfigDiagnostic> located = new ArrayList<>();
         for (ConfigProblem problem : exception.problems()) {
             String path = problem.key().isEmpty() ? blockPath : SourceMap.child(blockPath, problem.key());
-            located.add(problem.message().startsWith("unknown key")
+            located.add(problem.key().isEmpty() || problem.message().startsWith("unknown key")
                     ? sourceMap.keyError(path, problem.message())
                     : sourceMap.error(path, problem.message()));
         }

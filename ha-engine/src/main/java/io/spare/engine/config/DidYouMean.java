@@ -37,7 +37,7 @@ final class DidYouMean {
 
     // advert_interval -> advert_int, virtual_ipaddresses -> virtual_ipaddress
     private static boolean sharesLongPrefix(String typed, String candidate) {
-        return Math.min(typed.length(), candidate.length()) >= 6 && (typed.startsWith(candidate) || candidate.startsWith(typed));
+        return Math.min(typed.length(), candidate.length()) >= 5 && (typed.startsWith(candidate) || candidate.startsWith(typed));
     }
 
     static int distance(String a, String b) {

@@ -131,6 +131,9 @@ final class PluginConfigBinder {
         if (raw == String.class && (node.isNumber() || node.isBoolean())) {
             leaf = TextNode.valueOf(scalarText.apply(path).orElse(node.asText()));
         }
+        if (raw.isEnum() && node.isTextual()) {
+            leaf = enumConstant(raw, node.textValue()).<JsonNode>map(TextNode::valueOf).orElse(leaf);
+        }
         try {
             mapper.treeToValue(leaf, type);
         } catch (JsonMappingException e) {
@@ -164,6 +167,15 @@ final class PluginConfigBinder {
             checked.set(key, check(componentType, entry.getValue(), keyPath, problems, scalarText));
         }
         return checked;
+    }
+
+    /** {@code fail-open}, {@code FAIL_OPEN} and {@code Fail_Open} all name {@code FAIL_OPEN}. */
+    private static Optional<String> enumConstant(Class<?> type, String text) {
+        String wanted = text.trim().replace('-', '_');
+        return Arrays.stream(type.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name())
+                .filter(name -> name.equalsIgnoreCase(wanted))
+                .findFirst();
     }
 
     static String unknownKey(String key, java.util.Collection<String> known) {

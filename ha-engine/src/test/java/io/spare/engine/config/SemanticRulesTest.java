@@ -122,14 +122,12 @@ class SemanticRulesTest {
     class Addresses {
         @Test
         void ipv6NeedsVersion3() {
-            TestingConfig.assumeIpv6VirtualAddresses();
             assertThat(errors(instance("interface: eth0\nvirtual_router_id: 52\nversion: 2\nvirtual_ipaddress: [fd99::200/64]\n")))
                     .containsExactly("spare.yaml:5:14: instances.VI_1.version: IPv6 virtual addresses need version: 3 (VRRPv2 is IPv4 only)");
         }
 
         @Test
         void ipv6InstanceWithoutVersionIsVersion3AsKeepalived() throws ConfigException {
-            TestingConfig.assumeIpv6VirtualAddresses();
             InstanceConfig vi = load(instance("interface: eth0\nvirtual_router_id: 52\nvirtual_ipaddress: [fd99::200/64]\n"))
                     .config().instances().get("VI_1");
             assertThat(vi.version()).isEqualTo(3);
@@ -138,7 +136,6 @@ class SemanticRulesTest {
 
         @Test
         void mixingFamiliesIsAnError() {
-            TestingConfig.assumeIpv6VirtualAddresses();
             assertThat(errors(instance("interface: eth0\nvirtual_router_id: 52\nversion: 3\nvirtual_ipaddress:\n  - 10.99.0.1\n  - fd99::1\n")))
                     .containsExactly("spare.yaml:8:9: instances.VI_1.virtual_ipaddress[1]: cannot mix IPv4 and IPv6 in virtual_ipaddress"
                             + " (the first is IPv4); use another instance or virtual_ipaddress_excluded");
@@ -146,7 +143,6 @@ class SemanticRulesTest {
 
         @Test
         void excludedAddressesMayBeOfTheOtherFamily() throws ConfigException {
-            TestingConfig.assumeIpv6VirtualAddresses();
             assertThat(load(instanceWith("virtual_ipaddress_excluded: [fd99::1/64]\n")).config().instances().get("VI_1")
                     .virtualIpaddressExcluded()).hasSize(1);
         }
@@ -366,7 +362,6 @@ class SemanticRulesTest {
 
         @Test
         void sameVridOnAnotherFamilyOrInterfaceIsFine() throws ConfigException {
-            TestingConfig.assumeIpv6VirtualAddresses();
             assertThat(load(two("virtual_ipaddress: [fd99::9]\n")).config().instances()).hasSize(2);
             assertThat(load(MINIMAL_INSTANCE + "  VI_2:\n    interface: eth1\n    virtual_router_id: 51\n    virtual_ipaddress: [10.99.0.9]\n")
                     .config().instances()).hasSize(2);

@@ -24,23 +24,6 @@ final class TestingConfig {
 
     private TestingConfig() {}
 
-    /**
-     * Skips a test until ha-api's {@code VirtualAddress} accepts IPv6 prefixes longer than 32: its
-     * compact constructor calls {@code family()}, which reads the not-yet-assigned {@code address}
-     * field and so always checks against IPv4's 32 bits. Once fixed, these tests run by themselves.
-     */
-    static void assumeIpv6VirtualAddresses() {
-        boolean works;
-        try {
-            io.spare.api.VirtualAddress.of(com.google.common.net.InetAddresses.forString("fd99::1"));
-            works = true;
-        } catch (IllegalArgumentException e) {
-            works = false;
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(works,
-                "ha-api VirtualAddress rejects IPv6 prefixes > 32 (compact constructor reads family() before the fields are set)");
-    }
-
     static LoadedConfig load(String yaml) throws ConfigException {
         return new ConfigLoader().parse(yaml, FILE);
     }
