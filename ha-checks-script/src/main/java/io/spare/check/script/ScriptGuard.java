@@ -60,6 +60,20 @@ final class ScriptGuard {
             config.warn(key, "with shell: true script security can check " + ScriptCommand.SHELL
                     + " only, not the shell expression itself");
         }
+        if (command.shell() && command.words().get(0).contains("[[") && !shellIsBash(file.get())) {
+            // keepalived on CentOS ran such lines with bash; here "[[" is "not found" and the
+            // reference's "[[ -f down ]] && exit 1 || exit 0" would always pass.
+            config.warn(key, "[[ ]] is bash syntax and " + ScriptCommand.SHELL + " is not bash here: write [ ] instead"
+                    + " (or use type: file for a maintenance switch)");
+        }
+    }
+
+    private static boolean shellIsBash(Path shell) {
+        try {
+            return shell.toRealPath().getFileName().toString().equals("bash");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The argv to run now, or why not. */

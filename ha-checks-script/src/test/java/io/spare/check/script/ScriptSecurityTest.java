@@ -146,6 +146,18 @@ class ScriptSecurityTest {
     }
 
     @Test
+    void theReferenceBashismIsAWarningWhenShIsNotBash() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Path.of("/bin/sh").toRealPath().getFileName().toString().equals("bash"),
+                "only where /bin/sh is not bash (Debian's is dash)");
+        TestingPluginConfig config = config(Map.of("script", "[[ -f /etc/keepalived/down ]] && exit 1 || exit 0", "shell", true));
+
+        create(config);
+
+        assertThat(config.warnings()).extracting(ConfigProblem::message).contains(
+                "[[ ]] is bash syntax and /bin/sh is not bash here: write [ ] instead (or use type: file for a maintenance switch)");
+    }
+
+    @Test
     void aScriptThatIsNotExecutableIsAnError() {
         Path script = script(dir, "x.sh", "#!/bin/sh\nexit 0\n");
         chmod(script, "rw-r--r--");
