@@ -46,6 +46,11 @@ final class ProcessGroupRunner {
         this.ticker = ticker;
     }
 
+    /** The clock runs are timed with. */
+    Ticker ticker() {
+        return ticker;
+    }
+
     /** With the system's {@code setsid} and {@code kill}; empty if {@code setsid} is not installed. */
     static Optional<ProcessGroupRunner> system(Ticker ticker) {
         return Executables.system("setsid").map(setsid -> new ProcessGroupRunner(setsid, Executables.system("kill"), ticker));

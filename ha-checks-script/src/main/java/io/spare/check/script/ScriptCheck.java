@@ -34,13 +34,13 @@ final class ScriptCheck implements HealthCheck {
                 counters.record(false, false, Duration.ZERO);
                 return CheckResult.failed(prepared.refusal());
             }
-            long start = System.nanoTime();
+            long start = runtime.runner().ticker().nanoTime();
             RunOutcome outcome;
             try {
                 outcome = runtime.run(prepared.argv(), Map.of(), timeout);
             } catch (InterruptedException e) {
                 // The engine gave up on this run; the runner killed the script's group.
-                counters.record(false, true, Duration.ofNanos(System.nanoTime() - start));
+                counters.record(false, true, Duration.ofNanos(runtime.runner().ticker().nanoTime() - start));
                 throw e;
             }
             counters.record(outcome.succeeded(), outcome.status() == RunOutcome.Status.TIMED_OUT, outcome.elapsed());
