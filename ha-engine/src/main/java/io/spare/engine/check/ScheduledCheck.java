@@ -96,6 +96,11 @@ public final class ScheduledCheck {
         return message;
     }
 
+    /** Whether a worker is still inside {@code run} (also after a timeout, until it returns). */
+    public boolean workerBusy() {
+        return workerBusy;
+    }
+
     /** Called on the loop whenever {@link #ok()} or {@link #value()} changes. Loop thread only. */
     public void addListener(Runnable listener) {
         listeners.add(requireNonNull(listener, "listener"));

@@ -131,6 +131,22 @@ public final class TestingEventLoop implements EventLoop {
         task.run();
     }
 
+    /**
+     * Runs posted tasks as they arrive (real time, for work on other threads; the loop time does not
+     * move) until {@code condition} holds.
+     */
+    public void awaitCondition(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            long left = end - System.nanoTime();
+            Runnable task = left > 0 ? tasks.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (task == null) {
+                throw new AssertionError("condition not reached within " + timeout + " of real time");
+            }
+            task.run();
+        }
+    }
+
     public long nanos() {
         return ticker.nanoTime();
     }
