@@ -15,14 +15,9 @@ import io.spare.netlink.sys.NetlinkSocket;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -43,12 +38,10 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
     private static final int EVENT_BUFFER = 4 * 1024 * 1024;
 
     private final Duration requestTimeout;
-    private final Map<Integer, LinkState> links = new HashMap<>();
-    private final Set<AddressKey> addresses = new HashSet<>();
     private NetlinkSocket events;
     private NetlinkSocket requests;
     private Thread thread;
-    private LinkListener listener;
+    private LinkStateTracker tracker;
     private volatile boolean closing;
 
     public NetlinkLinkMonitor() {
@@ -96,7 +89,7 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
         events = NetlinkSocket.openEvents(GROUPS, EVENT_BUFFER);
         try {
             requests = NetlinkSocket.open(requestTimeout);
-            this.listener = listener;
+            tracker = new LinkStateTracker(listener);
             synchronise(false);
         } catch (IOException | RuntimeException e) {
             events.close();
@@ -118,7 +111,7 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
                     continue; // woken by close()
                 }
                 for (NetlinkMessage message : messages) {
-                    handle(message);
+                    tracker.onMessage(message);
                 }
             } catch (NetlinkOverrunException e) {
                 LOG.warn("Link events were lost (rtnetlink buffer overrun); reading links and addresses again");
@@ -142,93 +135,7 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
 
     /** Reads all links and addresses; reports what differs from what we knew when {@code report}. */
     private void synchronise(boolean report) throws IOException {
-        List<LinkMessage> current = Links.all(requests);
-        Set<Integer> seen = new HashSet<>();
-        for (LinkMessage link : current) {
-            seen.add(link.index());
-            updateLink(link, report);
-        }
-        for (Integer gone : new HashSet<>(links.keySet())) {
-            if (!seen.contains(gone)) {
-                removeLink(gone, report);
-            }
-        }
-        Set<AddressKey> now = new HashSet<>();
-        for (AddressMessage address : Links.addresses(requests)) {
-            now.add(AddressKey.of(address));
-        }
-        for (AddressKey old : new HashSet<>(addresses)) {
-            if (!now.contains(old)) {
-                addresses.remove(old);
-                if (report) {
-                    reportRemoved(old);
-                }
-            }
-        }
-        for (AddressKey key : now) {
-            if (addresses.add(key) && report) {
-                reportAdded(key);
-            }
-        }
-    }
-
-    private void handle(NetlinkMessage message) {
-        switch (message.type()) {
-            case Rtnl.RTM_NEWLINK -> updateLink(LinkMessage.decode(message), true);
-            case Rtnl.RTM_DELLINK -> removeLink(LinkMessage.decode(message).index(), true);
-            case Rtnl.RTM_NEWADDR -> AddressMessage.decode(message).map(AddressKey::of).ifPresent(key -> {
-                if (addresses.add(key)) {
-                    reportAdded(key);
-                }
-            });
-            case Rtnl.RTM_DELADDR -> AddressMessage.decode(message).map(AddressKey::of).ifPresent(key -> {
-                addresses.remove(key);
-                reportRemoved(key);
-            });
-            default -> LOG.trace("Ignoring rtnetlink message type {}", message.type());
-        }
-    }
-
-    private void updateLink(LinkMessage link, boolean report) {
-        LinkState previous = links.put(link.index(), new LinkState(link.name(), link.up()));
-        boolean wasUp = previous != null && previous.up();
-        if (report && wasUp != link.up()) {
-            LOG.debug("Link {} is {}", link.name(), link.up() ? "up" : "down");
-            deliver(() -> listener.onLinkChanged(link.name(), link.up()));
-        }
-    }
-
-    private void removeLink(int index, boolean report) {
-        LinkState previous = links.remove(index);
-        addresses.removeIf(key -> key.index() == index);
-        if (report && previous != null && previous.up()) {
-            LOG.debug("Link {} is gone", previous.name());
-            deliver(() -> listener.onLinkChanged(previous.name(), false));
-        }
-    }
-
-    private void reportAdded(AddressKey key) {
-        String name = nameOf(key);
-        deliver(() -> listener.onAddressAdded(name, key.address(), key.prefixLength()));
-    }
-
-    private void reportRemoved(AddressKey key) {
-        String name = nameOf(key);
-        LOG.debug("Address {}/{} removed from {}", key.address().getHostAddress(), key.prefixLength(), name);
-        deliver(() -> listener.onAddressRemoved(name, key.address(), key.prefixLength()));
-    }
-
-    private String nameOf(AddressKey key) {
-        LinkState link = links.get(key.index());
-        return link != null ? link.name() : key.label().orElse("if" + key.index());
-    }
-
-    private void deliver(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.error("Link listener failed: {}", e.getMessage(), e);
-        }
+        tracker.synchronise(Links.all(requests), Links.addresses(requests), report);
     }
 
     @Override
@@ -256,26 +163,6 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
         }
         if (requests != null) {
             requests.close();
-        }
-    }
-
-    private record LinkState(String name, boolean up) {}
-
-    /** An address on an interface; the label rides along to name interfaces we have not seen. */
-    private record AddressKey(int index, InetAddress address, int prefixLength, Optional<String> label) {
-        static AddressKey of(AddressMessage message) {
-            return new AddressKey(message.index(), message.address(), message.prefixLength(), message.label());
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof AddressKey key && key.index == index && key.prefixLength == prefixLength
-                    && key.address.equals(address);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * (31 * index + prefixLength) + address.hashCode();
         }
     }
 }
