@@ -164,21 +164,22 @@ final class MailOutbox implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 List<String> refused = sender.send(mail);
-                count(true);
+                // Log first, count second: whoever sees the counter change finds the line in the log.
                 if (refused.isEmpty()) {
                     LOG.info("sent mail about {} (attempt {} of {})", mail.about(), attempt, attempts);
                 } else {
                     LOG.warn("sent mail about {}, but the relay refused {}", mail.about(), refused);
                 }
+                count(true);
                 return true;
             } catch (MailDeliveryException e) {
-                count(false);
                 if (e.permanent()) {
                     drop(mail, "the relay refused it: " + e.getMessage());
                     return true;
                 }
                 if (closing.getCount() == 0) {
                     LOG.warn("mail about {}: attempt {} failed while closing: {}", mail.about(), attempt, e.getMessage());
+                    count(false);
                     return false;
                 }
                 if (attempt >= attempts) {
@@ -188,6 +189,7 @@ final class MailOutbox implements AutoCloseable {
                 Duration delay = delayBefore(attempt);
                 LOG.warn("mail about {}: attempt {} of {} failed, retrying in {} ms: {}",
                         mail.about(), attempt, attempts, delay.toMillis(), e.getMessage());
+                count(false);
                 try {
                     if (!pause.await(delay, closing)) {
                         return false;
@@ -196,9 +198,8 @@ final class MailOutbox implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     return false;
                 }
-            } catch (RuntimeException e) {
-                // A bug must cost one mail, never the sender thread.
-                count(false);
+            } catch (RuntimeException | LinkageError e) {
+                // A bug or a broken jar must cost one mail, never the sender thread.
                 drop(mail, "unexpected error: " + e);
                 return true;
             }
@@ -218,14 +219,16 @@ final class MailOutbox implements AutoCloseable {
         }
     }
 
+    /** Logs the mail as dropped, then counts the failed attempt and the drop. */
     private void drop(OutgoingMail mail, String reason) {
+        LOG.error("dropped mail about {}: {}\nsubject: {}", mail.about(), reason, mail.subject());
         lock.lock();
         try {
+            failedAttempts++;
             dropped++;
         } finally {
             lock.unlock();
         }
-        LOG.error("dropped mail about {}: {}\nsubject: {}", mail.about(), reason, mail.subject());
     }
 
     /**

@@ -27,6 +27,18 @@ final class MailTesting {
     static final TestingPluginContext CONTEXT =
             new TestingPluginContext("LVS_DEVEL", "lb1", Path.of("/etc/spare"), Ticker.system(), CLOCK, ScriptSecurity.defaults());
 
+    /** The default body for {@code transition(BACKUP, MASTER, "master down timer expired")}. */
+    static final String MASTER_BODY = """
+            2026-11-24 20:30:05: vrrp transition, lb1 changed to be master
+
+            instance: VI_1
+            group: G1
+            transition: BACKUP -> MASTER
+            priority: 100
+            vips: 192.168.80.114
+            reason: master down timer expired
+            router_id: LVS_DEVEL""";
+
     private MailTesting() {}
 
     static VirtualAddress vip(String address, int prefix) {

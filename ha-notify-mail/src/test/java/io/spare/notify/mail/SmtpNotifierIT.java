@@ -104,16 +104,7 @@ class SmtpNotifierIT {
         String fault = "lb1 to be fault: 192.168.80.114 floating";
         assertThat(received).extracting(MimeMessage::getSubject).containsExactly(master, backup, fault, master, backup, fault);
         List<MimeMessage> forRoot = Arrays.asList(received).subList(0, 3);
-        assertThat(body(forRoot.get(0))).isEqualTo("""
-                2026-11-24 20:30:05: vrrp transition, lb1 changed to be master
-
-                instance: VI_1
-                group: G1
-                transition: BACKUP -> MASTER
-                priority: 100
-                vips: 192.168.80.114
-                reason: master down timer expired
-                router_id: LVS_DEVEL""");
+        assertThat(body(forRoot.get(0))).isEqualTo(MailTesting.MASTER_BODY);
         assertThat(body(forRoot.get(2))).startsWith("2026-11-24 20:30:05: vrrp transition, lb1 changed to be fault\n")
                 .contains("transition: BACKUP -> FAULT\n", "reason: check chk_haproxy failed\n");
         assertThat(forRoot.get(0).getSentDate()).isEqualTo(java.util.Date.from(MailTesting.NOW));
@@ -179,6 +170,7 @@ class SmtpNotifierIT {
 
         assertThat(received(greenMail, 2)).isTrue();
         assertThat(front.negotiated).isTrue();
+        assertThat(front.beforeTls).containsExactly("EHLO lb1", "STARTTLS"); // keepalived's default: the host name
         assertThat(front.insideTls()).contains("AUTH ").contains("MAIL FROM:<soul@example.com>");
         assertThat(log.text()).doesNotContain(PASSWORD);
     }
@@ -187,12 +179,15 @@ class SmtpNotifierIT {
     void opportunisticStarttlsUsesTlsWhenOffered() throws Exception {
         StartTlsFront front = new StartTlsFront(smtpPort());
         FakeSmtpServer server = closing(new FakeSmtpServer(front));
-        SmtpNotifier notifier = notifier(block(LOOPBACK + ":" + server.port(), "smtp_starttls", "opportunistic", "smtp_tls_trust", "all"));
+        SmtpNotifier notifier = notifier(block(LOOPBACK + ":" + server.port(), "smtp_starttls", "opportunistic", "smtp_tls_trust", "all",
+                "smtp_helo_name", "lb1.example.com"));
 
         notifier.notify(transition(VrrpState.BACKUP, VrrpState.MASTER, "x"));
 
         assertThat(received(greenMail, 2)).isTrue();
         assertThat(front.negotiated).isTrue();
+        assertThat(front.beforeTls).containsExactly("EHLO lb1.example.com", "STARTTLS");
+        assertThat(front.insideTls()).startsWith("EHLO lb1.example.com\r\n");
     }
 
     @Test

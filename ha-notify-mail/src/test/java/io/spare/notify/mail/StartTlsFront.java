@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -23,6 +25,8 @@ final class StartTlsFront implements FakeSmtpServer.Conversation {
     private final int backendPort;
     private final SSLContext tls;
     volatile boolean negotiated;
+    /** What the client said before STARTTLS, in clear text. */
+    final List<String> beforeTls = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream insideTls = new ByteArrayOutputStream();
 
     StartTlsFront(int backendPort) throws Exception {
@@ -48,6 +52,7 @@ final class StartTlsFront implements FakeSmtpServer.Conversation {
         FakeSmtpServer.write(out, "220 front ESMTP");
         String line;
         while ((line = FakeSmtpServer.readLine(in)) != null) {
+            beforeTls.add(line);
             String command = line.toUpperCase(Locale.ROOT);
             if (command.startsWith("EHLO")) {
                 FakeSmtpServer.write(out, "250-front", "250 STARTTLS");
