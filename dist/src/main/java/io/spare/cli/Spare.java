@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Spare: a keepalived-compatible VRRP high-availability daemon.",
-        subcommands = {RunCommand.class, CheckCommand.class, ImportKeepalivedCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, ImportKeepalivedCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -45,6 +45,6 @@ public final class Spare implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, check, import-keepalived)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, check, import-keepalived, demo)");
     }
 }
