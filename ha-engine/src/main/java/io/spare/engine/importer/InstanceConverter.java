@@ -328,6 +328,8 @@ final class InstanceConverter {
             notes.notCarried(lineOr(instance, "authentication"), "authentication",
                     "VRRPv3 has no authentication; keepalived ignores it too");
         }
+        checkLabels(instance, instance.vips);
+        checkLabels(instance, instance.excluded);
         if (!instance.tracked.isEmpty()) {
             keys.put("track_script", new YamlWriter.Flow(instance.tracked));
         }
@@ -356,6 +358,24 @@ final class InstanceConverter {
                     + Values.duration(sent) + (version == 2 ? " (whole seconds; use version 3 for shorter intervals)" : ""));
         }
         instance.keys.put("advert_int", Values.duration(sent));
+    }
+
+    /** The kernel refuses a label that does not start with the device's name; keepalived then fails to add the VIP. */
+    @SuppressWarnings("unchecked")
+    private void checkLabels(Instance instance, List<VirtualAddressConverter.Vip> vips) {
+        for (VirtualAddressConverter.Vip vip : vips) {
+            if (!(vip.yaml() instanceof YamlWriter.Flow flow) || !(flow.value() instanceof Map<?, ?> options)) {
+                continue;
+            }
+            Map<String, Object> keys = (Map<String, Object>) options;
+            Object label = keys.get("label");
+            Object device = keys.getOrDefault("dev", instance.keys.get("interface"));
+            if (label != null && device != null && !label.toString().startsWith(device.toString())) {
+                keys.remove("label");
+                notes.notCarried(vip.location(), "label " + label, "an address label must start with the interface"
+                        + " name '" + device + "' (e.g. " + device + ":vip); the kernel refuses it");
+            }
+        }
     }
 
     /** The family of the advertised VIPs; VIPs of the other family move to the excluded list, as keepalived moves them. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code spare import-keepalived FILE}: reads a keepalived.conf, with its includes, the way keepalived
@@ -70,13 +71,15 @@ public final class KeepalivedImporter {
         return new ImportResult(yaml, allNotes);
     }
 
+    /** Names the source and repeats the notes, so that they stay with the file when stderr is gone. */
     private static List<String> header(Path source, List<ImportNote> notes) {
         List<String> header = new ArrayList<>();
         header.add("spare.yaml imported from " + source.toAbsolutePath().normalize() + " by spare import-keepalived.");
         long notCarried = notes.stream().filter(n -> n.kind() == ImportNote.Kind.NOT_CARRIED).count();
         long others = notes.size() - notCarried;
-        header.add(notCarried + " keepalived line(s) not carried over, " + others
-                + " conversion note(s) and warning(s): see the importer's output.");
+        header.add(notCarried + " keepalived line(s) not carried over, " + others + " conversion note(s) and warning(s)"
+                + (notes.isEmpty() ? "." : ":"));
+        notes.forEach(note -> header.add("  " + note.toString().replace('\n', ' ')));
         return header;
     }
 
@@ -90,7 +93,7 @@ public final class KeepalivedImporter {
                 + " writable, or in a directory writable, by a user other than root or script_user"));
     }
 
-    private static java.util.Optional<SourceLocation> firstScriptLine(List<Statement> statements) {
+    private static Optional<SourceLocation> firstScriptLine(List<Statement> statements) {
         for (Statement statement : statements) {
             for (Statement line : statement.children()) {
                 boolean script = statement.keyword().equals("vrrp_script") && line.keyword().equals("script")
@@ -98,10 +101,10 @@ public final class KeepalivedImporter {
                         && ScriptClassifier.classify(CheckConverter.commandText(line)).kind() != ScriptClassifier.Kind.FILE_CHECK;
                 boolean hook = NotifyHooks.KEYWORDS.contains(line.keyword());
                 if (script || hook) {
-                    return java.util.Optional.of(line.location());
+                    return Optional.of(line.location());
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

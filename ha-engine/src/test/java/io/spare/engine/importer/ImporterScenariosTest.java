@@ -366,4 +366,29 @@ class ImporterScenariosTest {
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(dir.resolve("keepalived.conf")
                 + ":1: keyword 'vrrp_strict' not carried over (Spare has no strict mode; it speaks VRRP as keepalived does by default)\n");
     }
+
+    @Test
+    void aLabelTheKernelWouldRefuseIsLeftOut() throws Exception {
+        ImportResult result = importText(dir, """
+                vrrp_instance VI_1 {
+                  interface eth0
+                  virtual_router_id 7
+                  virtual_ipaddress {
+                    10.99.0.100/24 label eth0:web
+                    10.99.0.101/24 dev eth1 label eth0:bad
+                    10.99.0.102/24 label vip
+                  }
+                }
+                """);
+
+        JsonNode vips = yaml(result.yaml()).get("instances").get("VI_1").get("virtual_ipaddress");
+        assertThat(vips.get(0).get("label").asText()).isEqualTo("eth0:web");
+        assertThat(vips.get(1).has("label")).isFalse();
+        assertThat(vips.get(2).has("label")).isFalse();
+        assertThat(result.notes(Kind.NOT_CARRIED)).extracting(n -> n.line() + " " + n.message()).containsExactly(
+                "6 keyword 'label eth0:bad' not carried over (an address label must start with the interface name 'eth1'"
+                        + " (e.g. eth1:vip); the kernel refuses it)",
+                "7 keyword 'label vip' not carried over (an address label must start with the interface name 'eth0'"
+                        + " (e.g. eth0:vip); the kernel refuses it)");
+    }
 }

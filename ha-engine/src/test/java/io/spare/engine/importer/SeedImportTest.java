@@ -28,7 +28,9 @@ class SeedImportTest {
         List<String> sections = new ArrayList<>();
         yaml.fieldNames().forEachRemaining(sections::add);
         assertThat(sections).containsExactly("global", "checks", "instances");
-        assertThat(result.yaml()).startsWith("# spare.yaml imported from " + seed.toAbsolutePath().normalize());
+        assertThat(result.yaml()).startsWith("# spare.yaml imported from " + seed.toAbsolutePath().normalize()
+                + " by spare import-keepalived.\n# 0 keepalived line(s) not carried over, 3 conversion note(s) and warning(s):\n#   "
+                + seed + ":14: vrrp_script chk_state_down: ");
     }
 
     @Test
