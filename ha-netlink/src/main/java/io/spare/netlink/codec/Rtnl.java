@@ -17,6 +17,8 @@ public final class Rtnl {
     public static final int NLM_F_REQUEST = 0x01;
     public static final int NLM_F_MULTI = 0x02;
     public static final int NLM_F_ACK = 0x04;
+    /** In a dump answer: the table changed during the dump, which may be inconsistent. */
+    public static final int NLM_F_DUMP_INTR = 0x10;
     public static final int NLM_F_ROOT = 0x100;
     public static final int NLM_F_MATCH = 0x200;
     public static final int NLM_F_DUMP = NLM_F_ROOT | NLM_F_MATCH;

@@ -199,18 +199,32 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    /** Sends a dump request and collects the answers up to NLMSG_DONE. */
+    /**
+     * Sends a dump request and collects the answers up to NLMSG_DONE. A dump that the kernel marks
+     * interrupted (the table changed meanwhile, NLM_F_DUMP_INTR) is taken again, a few times.
+     */
     public List<NetlinkMessage> dump(byte[] request, String what) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            List<NetlinkMessage> answers = new ArrayList<>();
+            boolean interrupted = dumpOnce(request, what, answers);
+            if (!interrupted || attempt == 3) {
+                return answers;
+            }
+        }
+    }
+
+    private boolean dumpOnce(byte[] request, String what, List<NetlinkMessage> answers) throws IOException {
         int expected = nextSeq();
         send(withSeq(request, expected));
-        List<NetlinkMessage> answers = new ArrayList<>();
+        boolean interrupted = false;
         while (true) {
             for (NetlinkMessage message : receiveOrFail()) {
                 if (message.seq() != expected) {
                     continue;
                 }
+                interrupted |= (message.flags() & Rtnl.NLM_F_DUMP_INTR) != 0;
                 if (message.type() == Rtnl.NLMSG_DONE) {
-                    return answers;
+                    return interrupted;
                 }
                 if (message.type() == Rtnl.NLMSG_ERROR) {
                     NetlinkAck ack = NetlinkAck.decode(message);
