@@ -71,11 +71,18 @@ public final class TestingCluster implements AutoCloseable {
 
     public Node node(String name, String address, SpareConfig config, Map<String, ? extends HealthCheck> checks,
             EngineExecutors executors) {
+        return node(name, address, config, checks, executors, List.of());
+    }
+
+    /** A node with more notifier routes after its {@link RecordingNotifier}. */
+    public Node node(String name, String address, SpareConfig config, Map<String, ? extends HealthCheck> checks,
+            EngineExecutors executors, List<NotifierRoute> extraRoutes) {
         RecordingNotifier notifier = new RecordingNotifier();
         TestingLinkMonitor links = new TestingLinkMonitor();
         TestingAddressBinder binder = new TestingAddressBinder(name, loop.ticker(), ledger);
         List<NotifierRoute> routes = new ArrayList<>();
         routes.add(new NotifierRoute("recording", notifier, Set.of()));
+        routes.addAll(extraRoutes);
         EnginePorts ports = new EnginePorts(network.transport(name, TestingConfigs.ip(address)), binder, links,
                 Map.copyOf(checks), routes);
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);

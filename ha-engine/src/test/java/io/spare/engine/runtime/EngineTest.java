@@ -1,0 +1,239 @@
+package io.spare.engine.runtime;
+
+import static io.spare.engine.testing.TestingConfigs.check;
+import static io.spare.engine.testing.TestingConfigs.config;
+import static io.spare.engine.testing.TestingConfigs.global;
+import static io.spare.engine.testing.TestingConfigs.instance;
+import static io.spare.engine.testing.TestingConfigs.ip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spare.api.AddressBinder;
+import io.spare.api.AdvertListener;
+import io.spare.api.AdvertTransport;
+import io.spare.api.ChannelSpec;
+import io.spare.api.StateTransition;
+import io.spare.api.VrrpChannel;
+import io.spare.api.VrrpState;
+import io.spare.engine.loop.ThreadEventLoop;
+import io.spare.engine.notify.NotifierRoute;
+import io.spare.engine.testing.RecordingNotifier;
+import io.spare.engine.testing.TestingAddressBinder;
+import io.spare.engine.testing.TestingCheck;
+import io.spare.engine.testing.TestingCluster;
+import io.spare.engine.testing.TestingCluster.Node;
+import io.spare.engine.testing.TestingLinkMonitor;
+import io.spare.engine.testing.TestingNetwork;
+import io.spare.engine.testing.TestingEventLoop;
+import io.spare.api.Ticker;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EngineTest {
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+    private final TestingCluster cluster = new TestingCluster();
+    private ExecutorService pool;
+
+    @AfterEach
+    void shutdown() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aHungNotifierDelaysNeitherTheLoopNorOtherNotifiers() throws Exception {
+        pool = Executors.newCachedThreadPool();
+        EngineExecutors executors = new EngineExecutors(Runnable::run, Runnable::run, pool,
+                TestingCluster.inlineExecutors().notifyWatchdog(), List.of());
+        RecordingNotifier hung = new RecordingNotifier(Duration.ofSeconds(60)).hang();
+        Node a = cluster.node("a", "10.99.0.1", config(instance("VI_1").priority(100).vip("10.99.1.1").build()),
+                Map.of(), executors, List.of(new NotifierRoute("hung", hung, Set.of())));
+        cluster.startAll();
+        long master = cluster.loop().advanceUntil(() -> a.state("VI_1") == VrrpState.MASTER, LIMIT);
+        assertThat(master).isEqualTo(3_609_375_000L);
+        a.notifier().awaitCount(2, Duration.ofSeconds(10));
+        assertThat(a.notifier().states("VI_1")).containsExactly(VrrpState.BACKUP, VrrpState.MASTER);
+        assertThat(hung.transitions()).hasSize(1);
+        assertThat(a.engine().status().notifiers()).extracting(n -> n.name() + ":" + n.queued())
+                .containsExactly("recording:0", "hung:1");
+    }
+
+    @Test
+    void notificationsCarryTheInstanceItsVipsPriorityAndReason() {
+        Node a = cluster.node("a", "10.99.0.1", config(instance("VI_1").priority(100).vip("10.99.1.1/24").build()));
+        cluster.startAll();
+        cluster.loop().advanceUntil(() -> a.state("VI_1") == VrrpState.MASTER, LIMIT);
+        StateTransition t = a.notifier().transitions().get(1);
+        assertThat(t.scope()).isEqualTo(StateTransition.Scope.INSTANCE);
+        assertThat(t.name()).isEqualTo("VI_1");
+        assertThat(t.from()).isEqualTo(VrrpState.BACKUP);
+        assertThat(t.to()).isEqualTo(VrrpState.MASTER);
+        assertThat(t.priority()).isEqualTo(100);
+        assertThat(t.virtualAddresses()).extracting(v -> v.cidr()).containsExactly("10.99.1.1/24");
+        assertThat(t.reason()).isEqualTo("master down timer expired");
+        assertThat(t.group()).isEmpty();
+    }
+
+    @Test
+    void statusShowsStateMasterAndCounters() {
+        TestingCheck chk = new TestingCheck();
+        Node a = cluster.node("a", "10.99.0.1", config(global(), List.of(check("chk", Duration.ofSeconds(2), 5)),
+                List.of(instance("VI_1").priority(200).vip("10.99.1.1").track("chk").build()), List.of()),
+                Map.of("chk", chk));
+        Node b = cluster.node("b", "10.99.0.2", config(instance("VI_1").priority(100).vip("10.99.1.1").build()));
+        cluster.startAll();
+        cluster.advance(Duration.ofSeconds(10));
+        InstanceStatus master = a.status("VI_1");
+        assertThat(master.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(master.basePriority()).isEqualTo(200);
+        assertThat(master.effectivePriority()).isEqualTo(205);
+        assertThat(master.holdsAddresses()).isTrue();
+        InstanceStatus backup = b.status("VI_1");
+        assertThat(backup.masterAddress()).contains(ip("10.99.0.1"));
+        assertThat(backup.masterPriority()).isEqualTo(205);
+        assertThat(backup.counters()).containsEntry("adverts_received", master.counters().get("adverts_sent"));
+        assertThat(a.engine().status().check("chk").runs()).isEqualTo(6);
+    }
+
+    @Test
+    void aTrackScriptWithoutACheckIsACleanError() {
+        assertThatThrownBy(() -> cluster.node("a", "10.99.0.1",
+                config(instance("VI_1").priority(100).track("chk_missing").build())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("instances.VI_1.track_script: no check chk_missing");
+    }
+
+    @Test
+    void aChannelThatCannotOpenIsFaultAndIsRetriedWhenTheLinkComesUp() {
+        TestingEventLoop loop = cluster.loop();
+        AtomicInteger attempts = new AtomicInteger();
+        TestingNetwork network = cluster.network();
+        AdvertTransport real = network.transport("a", ip("10.99.0.1"));
+        AdvertTransport failingOnce = new AdvertTransport() {
+            @Override
+            public VrrpChannel open(ChannelSpec spec, AdvertListener listener) throws IOException {
+                if (attempts.incrementAndGet() == 1) {
+                    throw new IOException("eth0: no such device");
+                }
+                return real.open(spec, listener);
+            }
+
+            @Override
+            public void close() {}
+        };
+        TestingLinkMonitor links = new TestingLinkMonitor();
+        AddressBinder binder = new TestingAddressBinder("a", loop.ticker(), cluster.ledger());
+        RecordingNotifier notifier = new RecordingNotifier();
+        Engine engine = new Engine(config(instance("VI_1").priority(100).vip("10.99.1.1").build()),
+                new EnginePorts(failingOnce, binder, links, Map.of(), List.of(new NotifierRoute("r", notifier, Set.of()))),
+                loop, TestingCluster.inlineExecutors(), Clock.systemUTC());
+        engine.start();
+        loop.advance(Duration.ZERO);
+        InstanceStatus status = engine.status().instance("VI_1");
+        assertThat(status.state()).isEqualTo(VrrpState.FAULT);
+        assertThat(status.conditions()).containsExactly("fault: channel on eth0: eth0: no such device");
+
+        links.setLink("eth0", false);
+        links.setLink("eth0", true);
+        long up = loop.nanos();
+        long master = loop.advanceUntil(() -> engine.status().instance("VI_1").state() == VrrpState.MASTER, LIMIT);
+        assertThat(master - up).isEqualTo(3_609_375_000L);
+        assertThat(attempts.get()).isEqualTo(2);
+    }
+
+    @Test
+    void stopNotifiesStopForEveryInstance() {
+        Node a = cluster.node("a", "10.99.0.1", config(
+                instance("VI_1").vrid(1).priority(100).vip("10.99.1.1").build(),
+                instance("VI_2").vrid(2).priority(100).vip("10.99.2.1").build()));
+        cluster.startAll();
+        cluster.advance(Duration.ofSeconds(1));
+        a.engine().beginStop();
+        cluster.loop().runPending();
+        assertThat(a.notifier().states("VI_1")).containsExactly(VrrpState.BACKUP, VrrpState.STOP);
+        assertThat(a.notifier().states("VI_2")).containsExactly(VrrpState.BACKUP, VrrpState.STOP);
+        cluster.advance(Duration.ofSeconds(10));
+        assertThat(a.state("VI_1")).isEqualTo(VrrpState.STOP);
+        assertThat(cluster.network().sent("a")).isEmpty();
+    }
+
+    @Test
+    void onAThreadLoopStartAndBlockingStopWork() throws Exception {
+        ThreadEventLoop loop = new ThreadEventLoop("test-loop", Ticker.system()).start();
+        try {
+            TestingLinkMonitor links = new TestingLinkMonitor();
+            RecordingNotifier notifier = new RecordingNotifier();
+            RecordingBinder binder = new RecordingBinder();
+            LoopbackTransport transport = new LoopbackTransport();
+            Engine engine = new Engine(
+                    config(instance("VI_1").version(3).advertInt(Duration.ofMillis(10)).priority(100).vip("10.99.1.1").build()),
+                    new EnginePorts(transport, binder, links, Map.of(), List.of(new NotifierRoute("r", notifier, Set.of()))),
+                    loop, Runnable::run, Clock.systemUTC());
+            engine.start();
+            notifier.awaitCount(2, Duration.ofSeconds(10));
+            assertThat(engine.status().instance("VI_1").state()).isEqualTo(VrrpState.MASTER);
+            engine.stop();
+            assertThat(engine.status().instance("VI_1").state()).isEqualTo(VrrpState.STOP);
+            assertThat(binder.removed.get()).isEqualTo(1);
+            assertThat(transport.lastPriority).isZero();
+            engine.close();
+        } finally {
+            loop.close();
+        }
+    }
+
+    /** Counts binder calls from the address worker thread. */
+    private static final class RecordingBinder implements AddressBinder {
+        final AtomicInteger removed = new AtomicInteger();
+
+        @Override
+        public void add(String interfaceName, List<io.spare.api.VirtualAddress> addresses) {}
+
+        @Override
+        public void remove(String interfaceName, List<io.spare.api.VirtualAddress> addresses) {
+            removed.incrementAndGet();
+        }
+
+        @Override
+        public void announce(String interfaceName, List<io.spare.api.VirtualAddress> addresses, int repeat) {}
+
+        @Override
+        public void close() {}
+    }
+
+    /** A transport nobody else listens on. */
+    private static final class LoopbackTransport implements AdvertTransport {
+        volatile int lastPriority = -1;
+
+        @Override
+        public VrrpChannel open(ChannelSpec spec, AdvertListener listener) {
+            return new VrrpChannel() {
+                @Override
+                public java.net.InetAddress sourceAddress() {
+                    return ip("10.99.0.1");
+                }
+
+                @Override
+                public void send(io.spare.api.Advertisement advertisement) {
+                    lastPriority = advertisement.priority();
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+
+        @Override
+        public void close() {}
+    }
+}
