@@ -14,6 +14,9 @@ public final class InternetChecksum {
 
     /** Adds {@code length} bytes from {@code data} at absolute {@code offset} to a running sum. */
     static long add(long sum, ByteBuffer data, int offset, int length) {
+        if (data.hasArray()) {
+            return add(sum, data.array(), data.arrayOffset() + offset, length);
+        }
         int i = offset;
         int end = offset + length;
         for (; i + 1 < end; i += 2) {
@@ -26,11 +29,16 @@ public final class InternetChecksum {
     }
 
     static long add(long sum, byte[] data) {
-        int i = 0;
-        for (; i + 1 < data.length; i += 2) {
+        return add(sum, data, 0, data.length);
+    }
+
+    static long add(long sum, byte[] data, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        for (; i + 1 < end; i += 2) {
             sum += ((data[i] & 0xFF) << 8) | (data[i + 1] & 0xFF);
         }
-        if (i < data.length) {
+        if (i < end) {
             sum += (data[i] & 0xFF) << 8;
         }
         return sum;

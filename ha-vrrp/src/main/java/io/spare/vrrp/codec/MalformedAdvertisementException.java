@@ -25,6 +25,8 @@ public final class MalformedAdvertisementException extends Exception {
         TYPE,
         /** VRID 0. */
         VRID,
+        /** Advert interval 0: no sender may emit it, and no timer can run on it. */
+        INTERVAL,
         /** The VRRP checksum does not match. */
         CHECKSUM,
         /** The IPv4 header is not version 4 or its header length is impossible. */

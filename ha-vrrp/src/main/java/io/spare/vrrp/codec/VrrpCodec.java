@@ -40,7 +40,8 @@ public final class VrrpCodec {
 
     /**
      * Decodes the VRRP message between {@code vrrp}'s position and limit (the position does not
-     * move), checking in keepalived's order: length, version, auth type, packet type, checksum.
+     * move), checking in keepalived's order: length, version, auth type, packet type, checksum; then
+     * refuses VRID 0 and interval 0, which keepalived would only catch by comparison with its config.
      *
      * @param source the IP source, for the v3 pseudo-header; its family decides IPv4 vs IPv6
      * @param destination the IP destination the packet was actually sent to
@@ -88,9 +89,11 @@ public final class VrrpCodec {
             throw new MalformedAdvertisementException(Reason.VRID, "virtual router id 0");
         }
         int priority = u8(vrrp, base + 2);
-        Duration interval = version == 2
-                ? Duration.ofSeconds(u8(vrrp, base + 5))
-                : Duration.ofMillis(10L * (u16(vrrp, base + 4) & V3_INTERVAL_MASK));
+        int intervalUnits = version == 2 ? u8(vrrp, base + 5) : u16(vrrp, base + 4) & V3_INTERVAL_MASK;
+        if (intervalUnits == 0) {
+            throw new MalformedAdvertisementException(Reason.INTERVAL, "advert interval 0");
+        }
+        Duration interval = version == 2 ? Duration.ofSeconds(intervalUnits) : Duration.ofMillis(10L * intervalUnits);
         List<InetAddress> addresses = readAddresses(vrrp, base + HEADER_LENGTH, count, addressLength);
         Authentication authentication = authentication(authType, vrrp, base + HEADER_LENGTH + count * addressLength, authLength);
         return new Advertisement(version, vrid, priority, interval, addresses, authentication);

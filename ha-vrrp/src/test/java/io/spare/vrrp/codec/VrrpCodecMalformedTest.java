@@ -96,6 +96,16 @@ class VrrpCodecMalformedTest {
     }
 
     @Test
+    void intervalZero() {
+        byte[] v2 = hex(patch(V2, 5, 0));
+        fixV2Checksum(v2);
+        assertReason(Reason.INTERVAL, java.util.HexFormat.of().formatHex(v2), SRC, GROUP);
+        byte[] v3 = hex(patch(patch(V3, 4, 0xF0), 5, 0));
+        fixV3Checksum(v3, SRC, GROUP);
+        assertReason(Reason.INTERVAL, java.util.HexFormat.of().formatHex(v3), SRC, GROUP);
+    }
+
+    @Test
     void reservedV3BitsAreIgnoredOnReadAndZeroOnWrite() throws Exception {
         ByteBuffer out = ByteBuffer.allocate(64);
         Advertisement advert = new Advertisement(3, 51, 100, Duration.ofSeconds(1), List.of(ip("10.99.0.200")), Authentication.NONE);

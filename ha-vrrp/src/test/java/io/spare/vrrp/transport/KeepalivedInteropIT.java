@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Spare's raw transport and a real keepalived on one segment: keepalived's adverts decode (v2 PASS,
- * v3 IPv4, v3 IPv6, and a wrong password is dropped as {@code auth}), and Spare's higher-priority
- * adverts make keepalived's MASTER step down to BACKUP. Needs root and keepalived.
+ * v3 IPv4, v3 IPv6, v3 unicast, and a wrong password is dropped as {@code auth}), and Spare's
+ * higher-priority adverts make keepalived's MASTER step down to BACKUP. Needs root and keepalived.
  */
 class KeepalivedInteropIT {
     private static final String CONFIG = """
@@ -70,6 +70,21 @@ class KeepalivedInteropIT {
                     fd99::200/64
                 }
             }
+            vrrp_instance VI_U {
+                state BACKUP
+                interface eth0
+                version 3
+                virtual_router_id 55
+                priority 100
+                advert_int 1
+                unicast_src_ip 10.99.0.2
+                unicast_peer {
+                    10.99.0.1
+                }
+                virtual_ipaddress {
+                    10.99.0.205/24
+                }
+            }
             vrrp_instance VI_W {
                 state BACKUP
                 interface eth0
@@ -103,6 +118,11 @@ class KeepalivedInteropIT {
                 List.of(VirtualAddress.of(ip(vip), family == AddressFamily.IPV4 ? 24 : 32)));
     }
 
+    private static ChannelSpec unicastSpec(String name, int vrid, String vip) {
+        return new ChannelSpec(name, "eth0", AddressFamily.IPV4, vrid, 3, Authentication.NONE, Duration.ofSeconds(1),
+                Optional.of(ip("10.99.0.1")), List.of(ip("10.99.0.2")), List.of(VirtualAddress.of(ip(vip), 24)));
+    }
+
     @Test
     void keepalivedAdvertsDecodeAndOurHigherPriorityMakesItBackup() throws Exception {
         Integration.requireRoot();
@@ -125,7 +145,9 @@ class KeepalivedInteropIT {
                     "fd99::200"), v6));
             VrrpChannel cw = Netns.call(ns, () -> transport.open(spec("S_W", AddressFamily.IPV4, 54, 2, Authentication.pass("1111"),
                     "10.99.0.202"), wrong));
-            channels.addAll(List.of(c2, c3, c6, cw));
+            RecordingListener vu = new RecordingListener();
+            VrrpChannel cu = Netns.call(ns, () -> transport.open(unicastSpec("S_U", 55, "10.99.0.205"), vu));
+            channels.addAll(List.of(c2, c3, c6, cw, cu));
 
             Path conf = dir.resolve("keepalived.conf");
             Files.writeString(conf, CONFIG);
@@ -136,7 +158,7 @@ class KeepalivedInteropIT {
             try {
                 // keepalived becomes MASTER after 3 x 1 s + skew and starts advertising.
                 boolean heard = RecordingListener.await(Duration.ofSeconds(15), () -> !v2.adverts.isEmpty() && !v3.adverts.isEmpty()
-                        && !v6.adverts.isEmpty() && cw.counters().getOrDefault("auth", 0L) > 0, () -> {});
+                        && !v6.adverts.isEmpty() && !vu.adverts.isEmpty() && cw.counters().getOrDefault("auth", 0L) > 0, () -> {});
                 assertThat(heard).as("keepalived adverts; log:%n%s", read(log)).isTrue();
 
                 RecordingListener.Received first2 = v2.adverts.get(0);
@@ -151,8 +173,13 @@ class KeepalivedInteropIT {
                 assertThat(first6.source().isLinkLocalAddress()).as("IPv6 source %s", first6.source()).isTrue();
                 assertThat(first6.advertisement()).isEqualTo(new Advertisement(3, 53, 100, Duration.ofMillis(1000),
                         List.of(ip("fd99::200")), Authentication.NONE));
+                RecordingListener.Received firstU = vu.adverts.get(0);
+                assertThat(firstU.source()).isEqualTo(ip("10.99.0.2"));
+                // Unicast v3: keepalived's checksum covers our address as destination, not the group.
+                assertThat(firstU.advertisement()).isEqualTo(new Advertisement(3, 55, 100, Duration.ofMillis(1000),
+                        List.of(ip("10.99.0.205")), Authentication.NONE));
                 assertThat(wrong.adverts).as("wrong password never delivered").isEmpty();
-                for (VrrpChannel channel : List.of(c2, c3, c6)) {
+                for (VrrpChannel channel : List.of(c2, c3, c6, cu)) {
                     assertThat(channel.counters()).doesNotContainKeys("address_list_mismatch", "ttl", "checksum", "auth");
                 }
 
@@ -162,22 +189,26 @@ class KeepalivedInteropIT {
                         "(VI_1) Master received advert from 10.99.0.1 with higher priority 150, ours 100",
                         "(VI_3) Master received advert from 10.99.0.1 with higher priority 150, ours 100",
                         "(VI_6) Master received advert from " + compress(six) + " with higher priority 150, ours 100",
+                        "(VI_U) Master received advert from 10.99.0.1 with higher priority 150, ours 100",
+                        "(VI_U) Entering MASTER STATE",
                         "(VI_1) Entering MASTER STATE",
                         "(VI_3) Entering MASTER STATE",
                         "(VI_6) Entering MASTER STATE");
                 List<Advertisement> ours = List.of(
                         new Advertisement(2, 51, 150, Duration.ofSeconds(1), List.of(ip("10.99.0.200")), Authentication.pass("1111")),
                         new Advertisement(3, 52, 150, Duration.ofMillis(1000), List.of(ip("10.99.0.201")), Authentication.NONE),
-                        new Advertisement(3, 53, 150, Duration.ofMillis(1000), List.of(ip("fd99::200")), Authentication.NONE));
+                        new Advertisement(3, 53, 150, Duration.ofMillis(1000), List.of(ip("fd99::200")), Authentication.NONE),
+                        new Advertisement(3, 55, 150, Duration.ofMillis(1000), List.of(ip("10.99.0.205")), Authentication.NONE));
                 long[] lastSent = {0};
                 boolean backup = RecordingListener.await(Duration.ofSeconds(10), () -> containsAll(log, expected)
-                        && List.of("VI_1", "VI_3", "VI_6").stream().allMatch(name -> backupAfterMaster(log, name)), () -> {
+                        && List.of("VI_1", "VI_3", "VI_6", "VI_U").stream().allMatch(name -> backupAfterMaster(log, name)), () -> {
                     if (System.nanoTime() - lastSent[0] > 500_000_000L) {
                         lastSent[0] = System.nanoTime();
                         try {
                             c2.send(ours.get(0));
                             c3.send(ours.get(1));
                             c6.send(ours.get(2));
+                            cu.send(ours.get(3));
                         } catch (IOException e) {
                             throw new IllegalStateException(e);
                         }

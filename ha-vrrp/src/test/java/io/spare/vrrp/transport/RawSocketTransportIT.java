@@ -152,7 +152,13 @@ class RawSocketTransportIT {
         // c sends as a unicast instance to b, but b does not list c.
         ChannelSpec cSpec = spec("VI_U", AddressFamily.IPV4, 21, 3, Authentication.NONE, List.of(ip("10.99.0.2")),
                 Optional.of(ip("10.99.0.3")), "10.99.0.221");
+        Authentication pass = Authentication.pass("s3cret");
+        ChannelSpec a2Spec = spec("VI_U2", AddressFamily.IPV4, 23, 2, pass, List.of(ip("10.99.0.2")), Optional.empty(), "10.99.0.223");
+        ChannelSpec b2Spec = spec("VI_U2", AddressFamily.IPV4, 23, 2, pass, List.of(ip("10.99.0.1")), Optional.empty(), "10.99.0.223");
+        RecordingListener fromA2 = new RecordingListener();
         RawSocketAdvertTransport transportC = new RawSocketAdvertTransport();
+        VrrpChannel a2 = open("a", transportA, a2Spec, new RecordingListener());
+        VrrpChannel b2 = open("b", transportB, b2Spec, fromA2);
         VrrpChannel a = open("a", transportA, aSpec, new RecordingListener());
         VrrpChannel b = open("b", transportB, bSpec, fromA);
         VrrpChannel a6 = open("a", transportA, a6Spec, new RecordingListener());
@@ -165,6 +171,7 @@ class RawSocketTransportIT {
             assertThat(sent % 2).isZero();
             assertThat(sent).isGreaterThanOrEqualTo(2L * b.counters().get("received"));
             assertDelivered(a6, advert(3, 22, 200, Authentication.NONE, "fd99::222"), fromA6);
+            assertDelivered(a2, advert(2, 23, 200, pass, "10.99.0.223"), fromA2);
 
             int before = fromA.adverts.size();
             boolean counted = RecordingListener.await(WAIT, () -> b.counters().getOrDefault("source", 0L) > 0,
@@ -173,7 +180,7 @@ class RawSocketTransportIT {
             assertThat(fromA.adverts.subList(before, fromA.adverts.size()))
                     .allSatisfy(r -> assertThat(r.source()).isEqualTo(ip("10.99.0.1")));
         } finally {
-            for (VrrpChannel channel : List.of(a, b, a6, b6, c)) {
+            for (VrrpChannel channel : List.of(a, b, a6, b6, c, a2, b2)) {
                 channel.close();
             }
             transportC.close();
