@@ -59,6 +59,10 @@ final class GlobalBinder {
         if (connectTimeout.isZero()) {
             diagnostics.error(global.path("smtp_connect_timeout"), "must be more than 0s");
         }
+        Optional<String> scriptUser = global.string("script_user");
+        if (scriptUser.isPresent() && scriptUser.get().trim().split("\\s+").length > 2) {
+            diagnostics.error(global.path("script_user"), "expected `user` or `user group`, found '" + scriptUser.get() + "'");
+        }
         List<String> recipients = global.strings("notification_email");
         GlobalConfig config = new GlobalConfig(
                 global.string("router_id"),
@@ -68,7 +72,7 @@ final class GlobalBinder {
                 connectTimeout,
                 global.bool("smtp_alert").orElse(false),
                 new ConfigBlock(PATH, global.copyOf(GlobalBinder::isMailKey)),
-                global.string("script_user"),
+                scriptUser.map(String::trim),
                 global.bool("enable_script_security").orElse(true),
                 global.integer("vrrp_version", 2, 3).orElse(2),
                 garp,

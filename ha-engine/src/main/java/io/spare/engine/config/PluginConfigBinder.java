@@ -137,9 +137,10 @@ final class PluginConfigBinder {
         try {
             mapper.treeToValue(leaf, type);
         } catch (JsonMappingException e) {
-            problems.add(new ConfigProblem(path, message(e, type)));
+            problems.add(new ConfigProblem(path, Scalars.isSecret(path) ? "expected " + expected(type) : message(e, type)));
         } catch (IOException | IllegalArgumentException e) {
-            problems.add(new ConfigProblem(path, "expected " + expected(type) + ", found " + describe(node)));
+            problems.add(new ConfigProblem(path, "expected " + expected(type)
+                    + (Scalars.isSecret(path) ? "" : ", found " + describe(node))));
         }
         return leaf;
     }

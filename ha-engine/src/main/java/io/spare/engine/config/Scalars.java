@@ -2,7 +2,6 @@ package io.spare.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.net.InetAddresses;
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
@@ -141,8 +140,7 @@ final class Scalars {
         if (node.isNull() || node.isMissingNode()) {
             return "nothing";
         }
-        String key = path.substring(path.lastIndexOf('.') + 1);
-        if (SECRET_KEY.matcher(key).matches()) {
+        if (isSecret(path)) {
             return "'****'";
         }
         if (node.isTextual()) {
@@ -151,7 +149,9 @@ final class Scalars {
         return diagnostics.sourceMap().scalarText(path).orElse(node.asText());
     }
 
-    static BigDecimal seconds(Duration duration) {
-        return BigDecimal.valueOf(duration.toNanos()).movePointLeft(9);
+    /** Whether the last key of {@code path} names a secret, whose value must never be shown. */
+    static boolean isSecret(String path) {
+        String key = path.substring(path.lastIndexOf('.') + 1);
+        return SECRET_KEY.matcher(key).matches();
     }
 }

@@ -273,4 +273,13 @@ class BlockPluginConfigTest {
         assertThat(bindProblems(config, Small.class))
                 .containsExactly("spare.yaml:1:1: checks.x.retries: expected a whole number, found 'x'");
     }
+
+    @Test
+    void secretValuesAreNeverEchoed() throws Exception {
+        record Secretive(int apiToken, List<String> password) {}
+        assertThat(bindProblems(checkBlock("checks:\n  chk: {type: sample, api_token: hunter2, password: {a: b}}\n"), Secretive.class))
+                .containsExactly(
+                        "spare.yaml:2:34: checks.chk.api_token: expected a whole number",
+                        "spare.yaml:2:53: checks.chk.password: expected a list, found a mapping");
+    }
 }

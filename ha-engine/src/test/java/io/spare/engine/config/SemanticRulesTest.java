@@ -407,4 +407,18 @@ class SemanticRulesTest {
         assertThat(errors("global: {smtp_server: 'a b'}\n" + MINIMAL_INSTANCE))
                 .containsExactly("spare.yaml:1:23: global.smtp_server: expected host[:port], found 'a b'");
     }
+
+    @Test
+    void smtpServerMayBeAnIpv6Literal() throws ConfigException {
+        assertThat(load("global: {smtp_server: '[fd99::25]:2525'}\n" + MINIMAL_INSTANCE).config().global().smtpServer())
+                .contains("[fd99::25]:2525");
+    }
+
+    @Test
+    void scriptUserIsUserAndOptionalGroup() throws ConfigException {
+        assertThat(load("global: {script_user: 'spare nogroup'}\n" + MINIMAL_INSTANCE).config().global().scriptUser())
+                .contains("spare nogroup");
+        assertThat(errors("global: {script_user: 'a b c'}\n" + MINIMAL_INSTANCE))
+                .containsExactly("spare.yaml:1:23: global.script_user: expected `user` or `user group`, found 'a b c'");
+    }
 }
