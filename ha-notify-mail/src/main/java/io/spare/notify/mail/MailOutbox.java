@@ -50,6 +50,7 @@ final class MailOutbox implements AutoCloseable {
     private long sent;
     private long failedAttempts;
     private long dropped;
+    private int abandoned; // given up because of close(), part of dropped
 
     /**
      * @param drainTimeout how long {@link #close()} lets pending mails go out (one attempt each)
@@ -150,6 +151,7 @@ final class MailOutbox implements AutoCloseable {
                 inFlight = null;
                 if (!done) {
                     dropped++;
+                    abandoned++;
                     LOG.warn("mail notifier closing: the mail about {} was not sent", mail.about());
                 }
             } finally {
@@ -268,13 +270,10 @@ final class MailOutbox implements AutoCloseable {
         lock.lock();
         try {
             closed = true;
-            unsent = queue.size();
-            dropped += unsent;
+            dropped += queue.size();
+            unsent = abandoned + queue.size() + (inFlight == null ? 0 : 1);
             queue.clear();
             statistics = statistics();
-            if (inFlight != null) {
-                unsent++;
-            }
         } finally {
             lock.unlock();
         }
