@@ -77,26 +77,36 @@ final class MailOutbox implements AutoCloseable {
      */
     boolean offer(OutgoingMail mail) {
         requireNonNull(mail, "mail");
+        OutgoingMail oldest = null;
+        long droppedSoFar;
         lock.lock();
         try {
-            if (closed || closing.getCount() == 0) {
+            if (closing.getCount() == 0) {
                 dropped++;
-                LOG.warn("mail notifier is closed: dropped the mail about {}", mail.about());
-                return false;
+                droppedSoFar = -1;
+            } else {
+                if (queue.size() >= capacity) {
+                    oldest = queue.pollFirst();
+                    dropped++;
+                }
+                queue.addLast(mail);
+                startIfNeeded();
+                notEmpty.signal();
+                droppedSoFar = dropped;
             }
-            if (queue.size() >= capacity) {
-                OutgoingMail oldest = queue.pollFirst();
-                dropped++;
-                LOG.warn("mail queue full ({} mails): dropped the oldest, about {} ({} dropped so far)",
-                        capacity, oldest.about(), dropped);
-            }
-            queue.addLast(mail);
-            startIfNeeded();
-            notEmpty.signal();
-            return true;
         } finally {
             lock.unlock();
         }
+        // Logged outside the lock: a slow appender must not hold up the sender or the next notify().
+        if (droppedSoFar < 0) {
+            LOG.warn("mail notifier is closed: dropped the mail about {}", mail.about());
+            return false;
+        }
+        if (oldest != null) {
+            LOG.warn("mail queue full ({} mails): dropped the oldest, about {} ({} dropped so far)",
+                    capacity, oldest.about(), droppedSoFar);
+        }
+        return true;
     }
 
     MailStatistics statistics() {
@@ -152,10 +162,12 @@ final class MailOutbox implements AutoCloseable {
                 if (!done) {
                     dropped++;
                     abandoned++;
-                    LOG.warn("mail notifier closing: the mail about {} was not sent", mail.about());
                 }
             } finally {
                 lock.unlock();
+            }
+            if (!done) {
+                LOG.warn("mail notifier closing: the mail about {} was not sent", mail.about());
             }
         }
     }
