@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -35,11 +32,13 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
     private final VrrpSocket socket;
     private final RateLimitedLog log;
     private final Consumer<InterfaceSocket> onEmpty;
-    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final Counters counters = new Counters();
     /** Replaced as a whole: the receive thread reads it without locking. */
     private volatile Map<Integer, List<RawVrrpChannel>> byVrid = Map.of();
     private final Thread receiver;
     private volatile boolean closing;
+    /** Set when a listener closed the last channel from the receive thread itself. */
+    private volatile boolean closeWhenLoopEnds;
 
     InterfaceSocket(String interfaceName, AddressFamily family, VrrpSocket socket, RateLimitedLog log, Consumer<InterfaceSocket> onEmpty) {
         this.interfaceName = requireNonNull(interfaceName);
@@ -119,12 +118,15 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
     void stop() {
         closing = true;
         socket.shutdown();
-        if (Thread.currentThread() != receiver) {
-            try {
-                receiver.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (Thread.currentThread() == receiver) {
+            // Cannot join ourselves: the loop closes the fd on its way out.
+            closeWhenLoopEnds = true;
+            return;
+        }
+        try {
+            receiver.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (receiver.isAlive()) {
             LOG.error("VRRP receive thread on {} did not stop; leaving its socket open", interfaceName);
@@ -134,16 +136,24 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
     }
 
     Map<String, Long> counters() {
-        Map<String, Long> snapshot = new TreeMap<>();
-        counters.forEach((name, value) -> snapshot.put(name, value.sum()));
-        return snapshot;
+        return counters.snapshot("");
     }
 
     private void count(String counter) {
-        counters.computeIfAbsent(counter, c -> new LongAdder()).increment();
+        counters.increment(counter);
     }
 
     private void receiveLoop() {
+        try {
+            receiveUntilClosed();
+        } finally {
+            if (closeWhenLoopEnds) {
+                socket.close();
+            }
+        }
+    }
+
+    private void receiveUntilClosed() {
         while (!closing) {
             try {
                 if (!socket.receive(this)) {

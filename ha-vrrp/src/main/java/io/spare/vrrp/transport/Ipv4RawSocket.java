@@ -20,13 +20,14 @@ final class Ipv4RawSocket implements VrrpSocket {
 
     private final LibC libc;
     private final int fd;
+    private final SocketFd socketFd;
     private final AtomicInteger ipId = new AtomicInteger();
     private final byte[] receiveBuffer = new byte[BUFFER];
-    private volatile boolean shut;
 
     private Ipv4RawSocket(LibC libc, int fd) {
         this.libc = libc;
         this.fd = fd;
+        this.socketFd = new SocketFd(libc, fd);
     }
 
     static Ipv4RawSocket open(LibC libc, InterfaceLookup.Facts facts) throws IOException {
@@ -99,39 +100,29 @@ final class Ipv4RawSocket implements VrrpSocket {
 
     @Override
     public boolean receive(Receiver receiver) throws IOException {
-        while (true) {
-            long received = libc.recv(fd, receiveBuffer, receiveBuffer.length, 0);
-            if (shut) {
-                return false;
-            }
-            if (received < 0) {
-                int errno = Native.errno();
-                if (errno == Native.EINTR || errno == Native.EAGAIN) {
-                    continue;
-                }
-                throw Native.failure("recv", errno);
-            }
-            ByteBuffer packet = ByteBuffer.wrap(receiveBuffer, 0, (int) received).slice();
-            Ipv4Header header;
-            try {
-                header = Ipv4Header.parse(packet);
-            } catch (MalformedAdvertisementException e) {
-                receiver.malformed(e);
-                return true;
-            }
-            receiver.packet(header.payload(packet), header.source(), header.destination(), header.ttl());
+        long received = socketFd.receive(() -> libc.recv(fd, receiveBuffer, receiveBuffer.length, 0), "recv");
+        if (received < 0) {
+            return false;
+        }
+        ByteBuffer packet = ByteBuffer.wrap(receiveBuffer, 0, (int) received).slice();
+        Ipv4Header header;
+        try {
+            header = Ipv4Header.parse(packet);
+        } catch (MalformedAdvertisementException e) {
+            receiver.malformed(e);
             return true;
         }
+        receiver.packet(header.payload(packet), header.source(), header.destination(), header.ttl());
+        return true;
     }
 
     @Override
     public void shutdown() {
-        shut = true;
-        libc.shutdown(fd, Native.SHUT_RDWR);
+        socketFd.shutdown();
     }
 
     @Override
     public void close() {
-        libc.close(fd);
+        socketFd.close();
     }
 }

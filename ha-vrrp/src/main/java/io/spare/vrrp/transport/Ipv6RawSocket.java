@@ -37,15 +37,16 @@ final class Ipv6RawSocket implements VrrpSocket {
 
     private final LibC libc;
     private final int fd;
+    private final SocketFd socketFd;
     private final int ifindex;
     private final Pointer sendBlock;
     private final Pointer receiveBlock;
     private final byte[] receiveData = new byte[DATA_SPACE];
-    private volatile boolean shut;
 
     private Ipv6RawSocket(LibC libc, int fd, int ifindex) {
         this.libc = libc;
         this.fd = fd;
+        this.socketFd = new SocketFd(libc, fd);
         this.ifindex = ifindex;
         this.sendBlock = Memory.allocateDirect(Native.runtime(), DATA + DATA_SPACE, true);
         this.receiveBlock = Memory.allocateDirect(Native.runtime(), DATA + DATA_SPACE, true);
@@ -119,49 +120,42 @@ final class Ipv6RawSocket implements VrrpSocket {
     public boolean receive(Receiver receiver) throws IOException {
         Pointer block = receiveBlock;
         long base = block.address();
-        while (true) {
+        long received = socketFd.receive(() -> {
             block.putLong(IOV, base + DATA);
             block.putLong(IOV + 8, DATA_SPACE);
             header(block, base, SOCKADDR_IN6, DATA_SPACE, CONTROL_SPACE);
-            long received = libc.recvmsg(fd, block, 0);
-            if (shut) {
-                return false;
-            }
-            if (received < 0) {
-                int errno = Native.errno();
-                if (errno == Native.EINTR || errno == Native.EAGAIN) {
-                    continue;
-                }
-                throw Native.failure("recvmsg", errno);
-            }
-            int length = (int) Math.min(received, DATA_SPACE);
-            block.get(DATA, receiveData, 0, length);
-            InetAddress source = address(block, NAME + 8);
-            int hopLimit = -1;
-            InetAddress destination = null;
-            long controlLength = block.getLong(MSG_CONTROLLEN);
-            int at = 0;
-            while (at + CMSG_HEADER <= controlLength) {
-                long cmsgLength = block.getLong(CONTROL + at);
-                if (cmsgLength < CMSG_HEADER || at + cmsgLength > controlLength) {
-                    break;
-                }
-                int level = block.getInt(CONTROL + at + 8);
-                int type = block.getInt(CONTROL + at + 12);
-                if (level == Native.IPPROTO_IPV6 && type == Native.IPV6_HOPLIMIT) {
-                    hopLimit = block.getInt(CONTROL + at + CMSG_HEADER);
-                } else if (level == Native.IPPROTO_IPV6 && type == Native.IPV6_PKTINFO) {
-                    destination = address(block, CONTROL + at + CMSG_HEADER);
-                }
-                at += align((int) cmsgLength);
-            }
-            if (destination == null) {
-                // Without IPV6_PKTINFO we cannot tell multicast from unicast: assume the group.
-                destination = InetAddress.getByAddress(GROUP);
-            }
-            receiver.packet(ByteBuffer.wrap(receiveData, 0, length).slice(), source, destination, hopLimit);
-            return true;
+            return libc.recvmsg(fd, block, 0);
+        }, "recvmsg");
+        if (received < 0) {
+            return false;
         }
+        int length = (int) Math.min(received, DATA_SPACE);
+        block.get(DATA, receiveData, 0, length);
+        InetAddress source = address(block, NAME + 8);
+        int hopLimit = -1;
+        InetAddress destination = null;
+        long controlLength = block.getLong(MSG_CONTROLLEN);
+        int at = 0;
+        while (at + CMSG_HEADER <= controlLength) {
+            long cmsgLength = block.getLong(CONTROL + at);
+            if (cmsgLength < CMSG_HEADER || at + cmsgLength > controlLength) {
+                break;
+            }
+            int level = block.getInt(CONTROL + at + 8);
+            int type = block.getInt(CONTROL + at + 12);
+            if (level == Native.IPPROTO_IPV6 && type == Native.IPV6_HOPLIMIT) {
+                hopLimit = block.getInt(CONTROL + at + CMSG_HEADER);
+            } else if (level == Native.IPPROTO_IPV6 && type == Native.IPV6_PKTINFO) {
+                destination = address(block, CONTROL + at + CMSG_HEADER);
+            }
+            at += align((int) cmsgLength);
+        }
+        if (destination == null) {
+            // Without IPV6_PKTINFO we cannot tell multicast from unicast: assume the group.
+            destination = InetAddress.getByAddress(GROUP);
+        }
+        receiver.packet(ByteBuffer.wrap(receiveData, 0, length).slice(), source, destination, hopLimit);
+        return true;
     }
 
     private static InetAddress address(Pointer block, int at) {
@@ -180,12 +174,11 @@ final class Ipv6RawSocket implements VrrpSocket {
 
     @Override
     public void shutdown() {
-        shut = true;
-        libc.shutdown(fd, Native.SHUT_RDWR);
+        socketFd.shutdown();
     }
 
     @Override
     public void close() {
-        libc.close(fd);
+        socketFd.close();
     }
 }

@@ -14,9 +14,6 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.logging.log4j.Level;
 
 /** One virtual router on a shared {@link InterfaceSocket}: its policy, listener and counters. */
@@ -36,7 +33,7 @@ final class RawVrrpChannel implements VrrpChannel {
     private final List<InetAddress> destinations;
     private final InterfaceSocket socket;
     private final RateLimitedLog log;
-    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final Counters counters = new Counters();
 
     RawVrrpChannel(ChannelSpec spec, AdvertListener listener, InetAddress source, InetAddress group, InterfaceSocket socket, RateLimitedLog log) {
         this.spec = requireNonNull(spec);
@@ -132,14 +129,13 @@ final class RawVrrpChannel implements VrrpChannel {
     }
 
     void count(String counter) {
-        counters.computeIfAbsent(counter, c -> new LongAdder()).increment();
+        counters.increment(counter);
     }
 
     /** This channel's counters plus those of the shared interface socket, prefixed {@code interface.}. */
     @Override
     public Map<String, Long> counters() {
-        Map<String, Long> snapshot = new TreeMap<>();
-        counters.forEach((name, value) -> snapshot.put(name, value.sum()));
+        Map<String, Long> snapshot = counters.snapshot("");
         socket.counters().forEach((name, value) -> snapshot.put("interface." + name, value));
         return snapshot;
     }

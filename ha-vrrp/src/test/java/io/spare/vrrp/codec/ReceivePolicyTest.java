@@ -133,6 +133,13 @@ class ReceivePolicyTest {
     }
 
     @Test
+    void everyCodecReasonIsCountedUnderItsOwnName() {
+        for (MalformedAdvertisementException.Reason reason : MalformedAdvertisementException.Reason.values()) {
+            assertThat(DropReason.of(reason).counterName()).isEqualTo(reason.counterName());
+        }
+    }
+
+    @Test
     void unknownTtlIsNotChecked() {
         assertThat(check(V3_SPEC, V3, KEEPALIVED, GROUP, -1).accepted()).isTrue();
     }
