@@ -122,6 +122,10 @@ public final class ConfigLoader {
                 diagnostics.keyError(path, "a name must not be empty");
                 continue;
             }
+            if (!entry.getValue().isObject() && !entry.getValue().isNull()) {
+                diagnostics.error(path, "expected a mapping of keys, found " + new Scalars(diagnostics).describe(entry.getValue(), path));
+                continue;
+            }
             try {
                 entries.put(entry.getKey(), binder.apply(entry.getKey(), entry.getValue()));
             } catch (RuntimeException e) {

@@ -24,21 +24,53 @@ final class CrossReferences {
         this.diagnostics = diagnostics;
     }
 
+    /**
+     * @param config the bound model (entries that failed to bind are missing from it)
+     * @param root the file as written: names declared there count as existing, so that one broken
+     *     entry does not also make every reference to it an error
+     */
     void check(SpareConfig config, JsonNode root) {
-        checkTrackedScripts(config, root.path(InstanceBinder.PATH));
-        checkSyncGroups(config, root.path(SyncGroupBinder.PATH));
-        checkNotifierTargets(config, root.path(NotifierBinder.PATH));
+        Set<String> checks = declared(root.path(CheckBinder.PATH));
+        Set<String> instances = declared(root.path(InstanceBinder.PATH));
+        checkTrackedScripts(config, root.path(InstanceBinder.PATH), checks);
+        checkSyncGroups(config, root.path(SyncGroupBinder.PATH), instances);
+        checkNotifierTargets(config, root.path(NotifierBinder.PATH), instances, declared(root.path(SyncGroupBinder.PATH)));
         checkDuplicateRouters(config);
+        checkOwnerTracking(config);
     }
 
-    private void checkTrackedScripts(SpareConfig config, JsonNode instances) {
+    /** keepalived ignores tracking weights on the address owner: its priority stays 255. */
+    private void checkOwnerTracking(SpareConfig config) {
+        for (InstanceConfig instance : config.instances().values()) {
+            if (!instance.addressOwner()) {
+                continue;
+            }
+            boolean weighted = instance.trackScript().stream().anyMatch(tracked -> tracked.weight().orElse(
+                            config.checks().containsKey(tracked.name()) ? config.checks().get(tracked.name()).weight() : 0) != 0)
+                    || instance.trackInterface().stream().anyMatch(tracked -> tracked.weight() != 0);
+            if (weighted) {
+                diagnostics.warning(SourceMap.child(SourceMap.child(InstanceBinder.PATH, instance.name()), "priority"),
+                        "priority 255 (address owner) never changes: tracked weights do not move it (as keepalived)");
+            }
+        }
+    }
+
+    private static Set<String> declared(JsonNode section) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        if (section.isObject()) {
+            section.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
+    private void checkTrackedScripts(SpareConfig config, JsonNode instances, Set<String> checks) {
         for (String instance : config.instances().keySet()) {
             String listPath = SourceMap.child(SourceMap.child(InstanceBinder.PATH, instance), "track_script");
             Set<String> seen = new HashSet<>();
             for (Named named : names(instances.path(instance).path("track_script"), listPath)) {
-                if (!config.checks().containsKey(named.name())) {
+                if (!checks.contains(named.name())) {
                     diagnostics.error(named.path(), "no check named `" + named.name() + "` in checks"
-                            + hintOrList(named.name(), config.checks().keySet()));
+                            + hintOrList(named.name(), checks));
                 } else if (!seen.add(named.name())) {
                     diagnostics.warning(named.path(), "`" + named.name() + "` is tracked twice");
                 }
@@ -46,16 +78,16 @@ final class CrossReferences {
         }
     }
 
-    private void checkSyncGroups(SpareConfig config, JsonNode groups) {
+    private void checkSyncGroups(SpareConfig config, JsonNode groups, Set<String> instances) {
         Map<String, String> groupOf = new HashMap<>();
         for (String group : config.syncGroups().keySet()) {
             String listPath = SourceMap.child(SourceMap.child(SyncGroupBinder.PATH, group), "group");
             Set<String> members = new HashSet<>();
             List<Named> named = names(groups.path(group).path("group"), listPath);
             for (Named member : named) {
-                if (!config.instances().containsKey(member.name())) {
+                if (!instances.contains(member.name())) {
                     diagnostics.error(member.path(), "no instance named `" + member.name() + "` in instances"
-                            + hintOrList(member.name(), config.instances().keySet()));
+                            + hintOrList(member.name(), instances));
                 } else if (!members.add(member.name())) {
                     diagnostics.warning(member.path(), "`" + member.name() + "` is listed twice");
                 } else {
@@ -72,9 +104,9 @@ final class CrossReferences {
         }
     }
 
-    private void checkNotifierTargets(SpareConfig config, JsonNode notifiers) {
-        Set<String> targets = new HashSet<>(config.instances().keySet());
-        targets.addAll(config.syncGroups().keySet());
+    private void checkNotifierTargets(SpareConfig config, JsonNode notifiers, Set<String> instances, Set<String> groups) {
+        Set<String> targets = new HashSet<>(instances);
+        targets.addAll(groups);
         for (String notifier : config.notifiers().keySet()) {
             String listPath = SourceMap.child(SourceMap.child(NotifierBinder.PATH, notifier), "instances");
             for (Named target : names(notifiers.path(notifier).path("instances"), listPath)) {

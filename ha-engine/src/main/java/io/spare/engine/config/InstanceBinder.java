@@ -2,18 +2,15 @@ package io.spare.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spare.api.AddressFamily;
-import io.spare.api.AuthType;
 import io.spare.api.Authentication;
 import io.spare.api.VirtualAddress;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Binds one entry of {@code instances:} (keepalived's {@code vrrp_instance}) and checks the rules
@@ -48,10 +45,7 @@ final class InstanceBinder {
             "use_vmac",
             "smtp_alert",
             "down_timer_adverts");
-    static final List<String> AUTHENTICATION_KEYS = List.of("auth_type", "auth_pass");
-    static final List<String> TRACK_KEYS = List.of("name", "weight");
     static final int MAX_VIPS = 255;
-    static final int MAX_WEIGHT = 253;
     static final Duration MAX_PREEMPT_DELAY = Duration.ofSeconds(1000);
     static final Duration V3_MIN_ADVERT_INT = Duration.ofMillis(10);
     static final Duration V3_MAX_ADVERT_INT = Duration.ofMillis(40_950);
@@ -101,7 +95,7 @@ final class InstanceBinder {
 
         int version = version(instance, family);
         Duration advertInt = advertInt(instance, version);
-        Authentication authentication = authentication(instance, version);
+        Authentication authentication = new AuthenticationBinder(diagnostics).bind(instance, version);
 
         Optional<InetAddress> unicastSrcIp = instance.address("unicast_src_ip");
         Optional<InetAddress> mcastSrcIp = instance.address("mcast_src_ip");
@@ -113,49 +107,12 @@ final class InstanceBinder {
                     + name(family) + " instance (the family of virtual_ipaddress)");
         }
 
-        List<TrackedCheck> trackScript = trackScripts(instance);
-        List<TrackedInterface> trackInterface = trackInterfaces(instance);
-        if (priority == 255 && (trackScript.stream().anyMatch(t -> t.weight().orElse(1) != 0) || !trackInterface.isEmpty())) {
-            diagnostics.warning(instance.path("priority"),
-                    "priority 255 (address owner) never changes: tracked weights do not move it (as keepalived)");
-        }
+        TrackListBinder tracking = new TrackListBinder(diagnostics);
+        List<TrackedCheck> trackScript = tracking.checks(instance.list("track_script"));
+        List<TrackedInterface> trackInterface = tracking.interfaces(instance.list("track_interface"));
 
-        boolean nopreempt = instance.bool("nopreempt").orElse(false);
-        Duration preemptDelay = instance.duration("preempt_delay").orElse(Duration.ZERO);
-        if (preemptDelay.compareTo(MAX_PREEMPT_DELAY) > 0) {
-            diagnostics.error(instance.path("preempt_delay"), "must be 0s..1000s (was " + Durations.format(preemptDelay) + ")");
-        }
-        if (nopreempt && state == InitialState.MASTER) {
-            diagnostics.warning(instance.path("nopreempt"), "nopreempt ignored with state MASTER (as keepalived); use state BACKUP");
-            nopreempt = false;
-        } else if (nopreempt && priority == 255) {
-            diagnostics.warning(instance.path("nopreempt"), "nopreempt ignored with priority 255: the address owner always preempts");
-            nopreempt = false;
-        }
-        if (!preemptDelay.isZero() && state == InitialState.MASTER) {
-            diagnostics.warning(instance.path("preempt_delay"), "preempt_delay ignored with state MASTER (as keepalived)");
-            preemptDelay = Duration.ZERO;
-        } else if (!preemptDelay.isZero() && nopreempt) {
-            diagnostics.warning(instance.path("preempt_delay"), "preempt_delay ignored with nopreempt (as keepalived)");
-            preemptDelay = Duration.ZERO;
-        }
-
-        boolean useVmac = false;
-        Optional<String> vmacName = Optional.empty();
-        Optional<JsonNode> vmac = instance.get("use_vmac");
-        if (vmac.isPresent() && vmac.get().isTextual()) {
-            String vmacText = vmac.get().textValue();
-            if (InterfaceNames.valid(vmacText)) {
-                useVmac = true;
-                vmacName = Optional.of(vmacText);
-            } else {
-                diagnostics.error(instance.path("use_vmac"), "expected true, false or an interface name; " + InterfaceNames.rule("use_vmac", vmacText));
-            }
-        } else if (vmac.isPresent()) {
-            useVmac = instance.bool("use_vmac").orElse(false);
-            vmacName = useVmac ? Optional.of("vrrp." + vrid) : Optional.empty();
-        }
-
+        Preemption preemption = preemption(instance, state, priority);
+        Vmac vmac = vmac(instance, vrid);
         GarpConfig garp = garp(instance);
         ConfigBlock notifyHooks = new ConfigBlock(path, instance.copyOf(InstanceBinder::isNotifyKey));
         boolean preemptFast = instance.bool("preempt_fast").orElse(false);
@@ -176,18 +133,61 @@ final class InstanceBinder {
                 unlocated(excluded),
                 trackScript,
                 trackInterface,
-                nopreempt,
-                preemptDelay,
+                preemption.nopreempt(),
+                preemption.delay(),
                 preemptFast,
                 unicastSrcIp,
                 unicastPeer,
                 mcastSrcIp,
                 garp,
-                useVmac,
-                vmacName,
+                vmac.used(),
+                vmac.name(),
                 notifyHooks,
                 smtpAlert,
                 downTimerAdverts);
+    }
+
+    private record Preemption(boolean nopreempt, Duration delay) {}
+
+    /** keepalived clears nopreempt and preempt_delay where they cannot work, with a warning. */
+    private Preemption preemption(Section instance, InitialState state, int priority) {
+        boolean nopreempt = instance.bool("nopreempt").orElse(false);
+        Duration delay = instance.duration("preempt_delay").orElse(Duration.ZERO);
+        if (delay.compareTo(MAX_PREEMPT_DELAY) > 0) {
+            diagnostics.error(instance.path("preempt_delay"), "must be 0s..1000s (was " + Durations.format(delay) + ")");
+        }
+        if (nopreempt && state == InitialState.MASTER) {
+            diagnostics.warning(instance.path("nopreempt"), "nopreempt ignored with state MASTER (as keepalived); use state BACKUP");
+            nopreempt = false;
+        } else if (nopreempt && priority == 255) {
+            diagnostics.warning(instance.path("nopreempt"), "nopreempt ignored with priority 255: the address owner always preempts");
+            nopreempt = false;
+        }
+        if (!delay.isZero() && state == InitialState.MASTER) {
+            diagnostics.warning(instance.path("preempt_delay"), "preempt_delay ignored with state MASTER (as keepalived)");
+            delay = Duration.ZERO;
+        } else if (!delay.isZero() && nopreempt) {
+            diagnostics.warning(instance.path("preempt_delay"), "preempt_delay ignored with nopreempt (as keepalived)");
+            delay = Duration.ZERO;
+        }
+        return new Preemption(nopreempt, delay);
+    }
+
+    private record Vmac(boolean used, Optional<String> name) {}
+
+    /** {@code use_vmac: true} (named {@code vrrp.VRID}, as keepalived), {@code false}, or the macvlan's name. */
+    private Vmac vmac(Section instance, int vrid) {
+        Optional<JsonNode> value = instance.get("use_vmac");
+        if (value.isPresent() && value.get().isTextual()) {
+            String name = value.get().textValue();
+            if (InterfaceNames.valid(name)) {
+                return new Vmac(true, Optional.of(name));
+            }
+            diagnostics.error(instance.path("use_vmac"), "expected true, false or an interface name; " + InterfaceNames.rule("use_vmac", name));
+            return new Vmac(false, Optional.empty());
+        }
+        boolean used = instance.bool("use_vmac").orElse(false);
+        return new Vmac(used, used ? Optional.of("vrrp." + vrid) : Optional.empty());
     }
 
     private String interfaceName(Section instance) {
@@ -288,53 +288,6 @@ final class InstanceBinder {
         return advertInt;
     }
 
-    private Authentication authentication(Section instance, int version) {
-        if (!instance.has("authentication") || instance.get("authentication").get().isNull()) {
-            return Authentication.NONE;
-        }
-        Section auth = Section.open(instance.get("authentication").get(), instance.path("authentication"), diagnostics, AUTHENTICATION_KEYS);
-        auth.rejectUnknownKeys();
-        Optional<AuthType> type = auth.has("auth_type") ? auth.enumeration("auth_type", AuthType.class) : missingAuthType(auth);
-        Optional<String> password = auth.get("auth_pass").flatMap(node -> auth.scalars().string(node, auth.path("auth_pass")));
-        if (type.isEmpty()) {
-            return Authentication.NONE;
-        }
-        if (type.get() == AuthType.NONE) {
-            if (password.isPresent()) {
-                diagnostics.warning(auth.path("auth_pass"), "auth_pass ignored with auth_type NONE");
-            }
-            return Authentication.NONE;
-        }
-        if (version == 3) {
-            diagnostics.error(auth.path("auth_type"), "VRRPv3 has no authentication (RFC 5798); remove it or use version: 2");
-            return Authentication.NONE;
-        }
-        if (password.isEmpty() || password.get().isEmpty()) {
-            if (auth.get("auth_pass").isEmpty()) {
-                auth.missing("auth_pass");
-            } else if (password.isPresent()) {
-                diagnostics.error(auth.path("auth_pass"), "must not be empty");
-            }
-            return Authentication.NONE;
-        }
-        String secret = password.get();
-        if (!StandardCharsets.ISO_8859_1.newEncoder().canEncode(secret)) {
-            diagnostics.error(auth.path("auth_pass"), "must be ASCII or Latin-1 characters");
-            return Authentication.NONE;
-        }
-        if (secret.length() > Authentication.PASSWORD_BYTES) {
-            diagnostics.warning(auth.path("auth_pass"), "longer than " + Authentication.PASSWORD_BYTES
-                    + " bytes; only the first " + Authentication.PASSWORD_BYTES + " are used (as keepalived)");
-            secret = secret.substring(0, Authentication.PASSWORD_BYTES);
-        }
-        return new Authentication(type.get(), secret);
-    }
-
-    private Optional<AuthType> missingAuthType(Section auth) {
-        auth.missing("auth_type");
-        return Optional.empty();
-    }
-
     private List<InetAddress> unicastPeers(Section instance) {
         List<InetAddress> peers = new ArrayList<>();
         for (Section.Item item : instance.list("unicast_peer")) {
@@ -364,45 +317,6 @@ final class InstanceBinder {
             diagnostics.error(instance.path(key), name(AddressFamily.of(address.get())) + " address on an " + name(family)
                     + " instance (the family of virtual_ipaddress)");
         }
-    }
-
-    private List<TrackedCheck> trackScripts(Section instance) {
-        List<TrackedCheck> tracked = new ArrayList<>();
-        for (Section.Item item : instance.list("track_script")) {
-            trackEntry(item).ifPresent(entry -> tracked.add(new TrackedCheck(entry.name(), entry.weight())));
-        }
-        return tracked;
-    }
-
-    private List<TrackedInterface> trackInterfaces(Section instance) {
-        List<TrackedInterface> tracked = new ArrayList<>();
-        for (Section.Item item : instance.list("track_interface")) {
-            trackEntry(item).ifPresent(entry -> {
-                if (!InterfaceNames.valid(entry.name())) {
-                    diagnostics.error(entry.namePath(), InterfaceNames.rule("track_interface", entry.name()));
-                } else {
-                    tracked.add(new TrackedInterface(entry.name(), entry.weight().orElse(0)));
-                }
-            });
-        }
-        return tracked;
-    }
-
-    private record TrackEntry(String name, String namePath, OptionalInt weight) {}
-
-    // `name` or {name: x, weight: -10}
-    private Optional<TrackEntry> trackEntry(Section.Item item) {
-        if (item.value().isObject()) {
-            Section entry = Section.open(item.value(), item.path(), diagnostics, TRACK_KEYS);
-            entry.rejectUnknownKeys();
-            Optional<String> name = entry.requiredString("name");
-            Optional<Integer> weight = entry.integer("weight", -MAX_WEIGHT, MAX_WEIGHT);
-            boolean weightValid = !entry.has("weight") || weight.isPresent();
-            return name.filter(n -> weightValid)
-                    .map(n -> new TrackEntry(n, entry.path("name"), weight.map(OptionalInt::of).orElse(OptionalInt.empty())));
-        }
-        return new Scalars(diagnostics).nonEmptyString(item.value(), item.path())
-                .map(n -> new TrackEntry(n, item.path(), OptionalInt.empty()));
     }
 
     private GarpConfig garp(Section instance) {

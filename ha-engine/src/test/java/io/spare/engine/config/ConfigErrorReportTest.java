@@ -216,6 +216,15 @@ class ConfigErrorReportTest {
                 "spare.yaml:8:15: instances.VI_1.priority: must be 1..255 (was 0)");
     }
 
+    @Test
+    void aBrokenEntryIsReportedOnceNotAtEveryReferenceToIt() {
+        assertThat(TestingConfig.errors(TestingConfig.MINIMAL_INSTANCE + """
+                  VI_2: oops
+                sync_groups:
+                  G1: {group: [VI_1, VI_2]}
+                """)).containsExactly("spare.yaml:6:9: instances.VI_2: expected a mapping of keys, found 'oops'");
+    }
+
     private static ConfigException catchConfigException(String resource) {
         ConfigException[] thrown = new ConfigException[1];
         assertThatThrownBy(() -> TestingConfig.loadResource(resource))

@@ -44,7 +44,7 @@ class ConfigReferenceDocTest {
         assertThat(keysUnder("## `global`")).containsExactlyInAnyOrderElementsOf(GlobalBinder.KEYS);
         assertThat(keysUnder("## `checks`")).containsExactlyInAnyOrderElementsOf(CheckBinder.SHARED_KEYS);
         assertThat(keysUnder("## `instances`")).containsExactlyInAnyOrderElementsOf(InstanceBinder.KEYS);
-        assertThat(keysUnder("### `authentication`")).containsExactlyInAnyOrderElementsOf(InstanceBinder.AUTHENTICATION_KEYS);
+        assertThat(keysUnder("### `authentication`")).containsExactlyInAnyOrderElementsOf(AuthenticationBinder.KEYS);
         assertThat(keysUnder("### VIP entries (`virtual_ipaddress`, `virtual_ipaddress_excluded`)"))
                 .containsExactlyInAnyOrderElementsOf(VirtualAddressParser.KEYS);
         assertThat(keysUnder("## `sync_groups`")).containsExactlyInAnyOrderElementsOf(SyncGroupBinder.KEYS);
