@@ -255,4 +255,79 @@ class FailoverTest {
         assertThat(a.status("VI_1").conditions()).containsExactly("version_mismatch: 10.99.0.2 (v2)");
         assertThat(b.status("VI_1").conditions()).containsExactly("version_mismatch: 10.99.0.1 (v3)");
     }
+
+    @Test
+    void twoLostAdvertsDoNotMoveTheMasterButThreeDo() {
+        Node a = node("a", "10.99.0.1", vi(200).build());
+        Node b = node("b", "10.99.0.2", vi(100).build());
+        cluster.startAll();
+        until(a, VrrpState.MASTER); // 3.21875 s, then every second
+        cluster.advance(Duration.ofMillis(500));
+        cluster.network().dropNextFrom("a", 2); // 4.21875 and 5.21875 s: a 3 s gap < 3.609375 s
+        cluster.loop().advanceTo(7_000_000_000L);
+        assertThat(b.state("VI_1")).isEqualTo(VrrpState.BACKUP);
+
+        cluster.network().dropNextFrom("a", 3); // 7.21875 .. 9.21875 s: the last heard is 6.21875 s
+        assertThat(until(b, VrrpState.MASTER)).isEqualTo(6_218_750_000L + 3_609_375_000L);
+        cluster.advance(Duration.ofSeconds(2)); // a hears b's lower advert and wins it back at once
+        assertThat(a.state("VI_1")).isEqualTo(VrrpState.MASTER);
+        assertThat(b.state("VI_1")).isEqualTo(VrrpState.BACKUP);
+    }
+
+    @Test
+    void aSlowSegmentDelaysTakeoverByTheDelayOnlyAndDoesNotFlap() {
+        cluster.network().setDelay(Duration.ofMillis(200));
+        Node a = node("a", "10.99.0.1", vi(200).build());
+        Node b = node("b", "10.99.0.2", vi(100).build());
+        cluster.startAll();
+        until(a, VrrpState.MASTER);
+        cluster.advance(Duration.ofSeconds(20));
+        assertThat(b.notifier().states("VI_1")).containsExactly(VrrpState.BACKUP);
+        List<Long> aSends = cluster.network().sendTimes("a", 200);
+        long last = aSends.get(aSends.size() - 1);
+        cluster.network().isolate("a");
+        assertThat(until(b, VrrpState.MASTER)).isEqualTo(last + 200_000_000L + 3_609_375_000L);
+    }
+
+    @Test
+    void ipv6VipsAreAddedBackWhenTheirLinkReturns() {
+        Node a = node("a", "10.99.0.1", vi(100)
+                .vip(new io.spare.api.VirtualAddress(ip("fd99::10"), 64, java.util.Optional.of("eth1"),
+                        java.util.Optional.empty(), io.spare.api.AddressScope.GLOBAL)).build());
+        cluster.startAll();
+        until(a, VrrpState.MASTER);
+        a.links().setLink("eth1", false);
+        cluster.advance(Duration.ofSeconds(1));
+        a.links().setLink("eth1", true);
+        long up = cluster.now();
+        cluster.loop().runPending();
+        assertThat(a.state("VI_1")).isEqualTo(VrrpState.MASTER);
+        assertThat(cluster.ledger().events("a", TestingAddressBinder.Kind.ADD)).last()
+                .satisfies(e -> {
+                    assertThat(e.at()).isEqualTo(up);
+                    assertThat(e.address()).isEqualTo(ip("fd99::10"));
+                    assertThat(e.device()).isEqualTo("eth1");
+                });
+    }
+
+    @Test
+    void aThousandInstancesOnTwoNodesConverge() {
+        List<InstanceConfig> high = new java.util.ArrayList<>();
+        List<InstanceConfig> low = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String vip = "10.99." + (10 + i / 250) + "." + (i % 250 + 1);
+            int vrid = i % 255 + 1;
+            String iface = "eth" + (i / 255);
+            high.add(instance("VI_" + i).interfaceName(iface).vrid(vrid).priority(200).vip(vip).build());
+            low.add(instance("VI_" + i).interfaceName(iface).vrid(vrid).priority(100).vip(vip).build());
+        }
+        Node a = cluster.node("a", "10.99.0.1", io.spare.engine.testing.TestingConfigs.config(
+                io.spare.engine.testing.TestingConfigs.global(), List.of(), high, List.of()));
+        Node b = cluster.node("b", "10.99.0.2", io.spare.engine.testing.TestingConfigs.config(
+                io.spare.engine.testing.TestingConfigs.global(), List.of(), low, List.of()));
+        cluster.startAll();
+        cluster.advance(Duration.ofSeconds(30));
+        assertThat(a.engine().status().instances()).extracting(InstanceStatus::state).containsOnly(VrrpState.MASTER);
+        assertThat(b.engine().status().instances()).extracting(InstanceStatus::state).containsOnly(VrrpState.BACKUP);
+    }
 }

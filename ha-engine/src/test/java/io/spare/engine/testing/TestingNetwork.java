@@ -32,10 +32,12 @@ public final class TestingNetwork {
 
     private final TestingEventLoop loop;
     private final List<Channel> channels = new CopyOnWriteArrayList<>();
-    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<Integer, List<Channel>> byVrid = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> cutPairs = new HashSet<>();
     private final Set<String> isolated = new HashSet<>();
     private final AtomicLong dropped = new AtomicLong();
+    private final Map<String, Integer> dropNext = new java.util.HashMap<>();
     private Set<String> partitionSide = Set.of();
     private long delayNanos;
 
@@ -50,15 +52,17 @@ public final class TestingNetwork {
 
     /** Every advert sent so far, in order. */
     public List<Sent> sent() {
-        return List.copyOf(sent);
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
     }
 
     public List<Sent> sent(String node) {
-        return sent.stream().filter(s -> s.node().equals(node)).toList();
+        return sent().stream().filter(s -> s.node().equals(node)).toList();
     }
 
     public List<Sent> sentSince(long since) {
-        return sent.stream().filter(s -> s.at() >= since).toList();
+        return sent().stream().filter(s -> s.at() >= since).toList();
     }
 
     public void clearSent() {
@@ -79,6 +83,20 @@ public final class TestingNetwork {
     public synchronized void cut(String a, String b) {
         cutPairs.add(a + "\u0000" + b);
         cutPairs.add(b + "\u0000" + a);
+    }
+
+    /** Loses the next {@code count} adverts {@code node} sends (to everyone). */
+    public synchronized void dropNextFrom(String node, int count) {
+        dropNext.merge(node, count, Integer::sum);
+    }
+
+    private synchronized boolean consumeDrop(String node) {
+        Integer left = dropNext.get(node);
+        if (left == null || left == 0) {
+            return false;
+        }
+        dropNext.put(node, left - 1);
+        return true;
     }
 
     /** Undoes every partition, isolation and cut. */
@@ -111,7 +129,11 @@ public final class TestingNetwork {
 
     private void transmit(Channel from, Advertisement advert) {
         sent.add(new Sent(loop.nanos(), from.node, from.source, advert));
-        for (Channel to : channels) {
+        if (consumeDrop(from.node)) {
+            dropped.incrementAndGet();
+            return;
+        }
+        for (Channel to : byVrid.getOrDefault(advert.vrid(), List.of())) {
             if (to == from || to.node.equals(from.node) || !to.open || to.spec.vrid() != advert.vrid()
                     || to.spec.family() != from.spec.family()) {
                 continue;
@@ -161,6 +183,7 @@ public final class TestingNetwork {
         public VrrpChannel open(ChannelSpec spec, AdvertListener listener) {
             Channel channel = new Channel(node, spec, listener, spec.sourceAddress().orElse(interfaceAddress));
             channels.add(channel);
+            byVrid.computeIfAbsent(spec.vrid(), v -> new CopyOnWriteArrayList<>()).add(channel);
             return channel;
         }
 
@@ -207,13 +230,14 @@ public final class TestingNetwork {
         public void close() {
             open = false;
             channels.remove(this);
+            byVrid.getOrDefault(spec.vrid(), new ArrayList<>()).remove(this);
         }
     }
 
     /** The adverts of {@code node} with this priority, for assertions. */
     public List<Long> sendTimes(String node, int priority) {
         List<Long> times = new ArrayList<>();
-        for (Sent s : sent) {
+        for (Sent s : sent()) {
             if (s.node().equals(node) && s.advert().priority() == priority) {
                 times.add(s.at());
             }

@@ -263,4 +263,35 @@ class VrrpStateMachineTest {
         assertThat(actions).isEmpty();
         assertThat(s.advertsReceived()).isZero();
     }
+
+    @Test
+    void garpRefreshRepeatsWhileMasterAndStopsOnLeaving() {
+        InstanceSpec refreshing = new InstanceSpec("VI_1", 2, 100, S, 3, false, false, 0, false, 0, 5, 10 * S, 2, 5,
+                Optional.empty());
+        VrrpStateMachine m = new VrrpStateMachine(refreshing);
+        InstanceState s = master(m, 100);
+        long t = 3_609_375_000L;
+        assertThat(s.garpDelayAt()).isEqualTo(InstanceState.NEVER); // garp_master_delay 0: no second burst
+        assertThat(s.garpRefreshAt()).isEqualTo(t + 10 * S);
+        for (long now = t + S; now <= t + 20 * S; now += S) {
+            m.onTimer(s, now, out);
+        }
+        assertThat(actions).filteredOn(a -> a.startsWith("announce")).containsExactly("announce 2", "announce 2");
+        m.onAdvert(s, t + 21 * S, 200, S, ip("10.99.0.6"), out);
+        assertThat(s.garpRefreshAt()).isEqualTo(InstanceState.NEVER);
+    }
+
+    @Test
+    void preemptDelayStartsOnTheFirstLowerAdvertAndIsClearedByAHigherOne() {
+        InstanceSpec delayed = new InstanceSpec("VI_1", 2, 200, S, 3, false, false, 10 * S, false, 0, 5, 0, 1, 5,
+                Optional.empty());
+        VrrpStateMachine m = new VrrpStateMachine(delayed);
+        InstanceState s = m.initialState(200);
+        m.onStart(s, 0, out);
+        m.onAdvert(s, S, 100, S, ip("10.99.0.6"), out);
+        assertThat(s.preemptDelayUntil()).isEqualTo(11 * S);
+        assertThat(s.masterDownAt()).isEqualTo(S + 3_218_750_000L); // accepted: timer restarted
+        m.onAdvert(s, 2 * S, 250, S, ip("10.99.0.7"), out);
+        assertThat(s.preemptDelayUntil()).isEqualTo(InstanceState.UNSET);
+    }
 }
