@@ -7,6 +7,9 @@ import java.io.IOException;
  * is 255, as neighbour discovery requires (receivers drop anything else).
  */
 public final class Icmp6Socket implements AutoCloseable {
+    /** As for {@link PacketSocket}: a burst must not wait for receivers to free the first packets. */
+    private static final int SEND_BUFFER = 4 * 1024 * 1024;
+
     private final LibC libc;
     private final int fd;
     private int multicastInterface;
@@ -24,6 +27,10 @@ public final class Icmp6Socket implements AutoCloseable {
         }
         Icmp6Socket socket = new Icmp6Socket(libc, fd);
         try {
+            byte[] size = SocketOptions.intValue(SEND_BUFFER);
+            if (libc.setsockopt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_SNDBUFFORCE, size, size.length) < 0) {
+                libc.setsockopt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_SNDBUF, size, size.length);
+            }
             socket.set(SocketOptions.IPV6_MULTICAST_HOPS, 255);
             socket.set(SocketOptions.IPV6_UNICAST_HOPS, 255);
             // Our own advertisements looped back would only make this host's neighbour discovery

@@ -4,6 +4,8 @@ import java.io.IOException;
 
 /** An AF_PACKET/SOCK_DGRAM socket for one Ethernet protocol: the kernel adds the Ethernet header. */
 public final class PacketSocket implements AutoCloseable {
+    private static final int SEND_BUFFER = 4 * 1024 * 1024;
+
     private final LibC libc;
     private final int fd;
     private final int protocol;
@@ -24,6 +26,13 @@ public final class PacketSocket implements AutoCloseable {
         if (fd < 0) {
             throw new SystemCallException("cannot open a packet socket for gratuitous ARP", Native.errno(), Capability.CAP_NET_RAW);
         }
+        // A burst of announcements must not wait for the receivers to free the first frames (with
+        // the default buffer, 255 ARPs block in sendto); the forced size needs CAP_NET_ADMIN, the
+        // plain one is capped by net.core.wmem_max.
+        byte[] size = SocketOptions.intValue(SEND_BUFFER);
+        if (libc.setsockopt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_SNDBUFFORCE, size, size.length) < 0) {
+            libc.setsockopt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_SNDBUF, size, size.length);
+        }
         return new PacketSocket(libc, fd, protocol);
     }
 
@@ -33,8 +42,12 @@ public final class PacketSocket implements AutoCloseable {
         Retry.send(() -> libc.sendto(fd, payload, payload.length, 0, address, address.length), what, Capability.CAP_NET_RAW);
     }
 
+    /**
+     * Closes in the background: closing a packet socket waits for an RCU grace period
+     * (synchronize_net), milliseconds that the announcing thread should not spend.
+     */
     @Override
     public void close() {
-        libc.close(fd);
+        BackgroundCloser.close(fd);
     }
 }
