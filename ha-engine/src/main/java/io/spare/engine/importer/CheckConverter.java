@@ -290,8 +290,13 @@ final class CheckConverter {
 
     private void commonKey(Statement line, Common common, Namespace namespace) {
         switch (line.keyword()) {
-            case "interval" -> values.positiveSeconds(line, 86400).ifPresent(d -> common.keys.put("interval", d));
-            case "timeout" -> values.positiveSeconds(line, 86400).ifPresent(d -> common.keys.put("timeout", d));
+            case "interval", "timeout" -> values.seconds(line, 86400).ifPresent(d -> {
+                if (d.equals("0s")) {
+                    d = "1s";
+                    notes.converted(line.location(), line.keyword() + " 0: keepalived uses 1 second instead; written as 1s");
+                }
+                common.keys.put(line.keyword(), d);
+            });
             case "rise" -> values.integer(line, 1, Integer.MAX_VALUE).ifPresent(n -> common.keys.put("rise", n));
             case "fall" -> values.integer(line, 1, Integer.MAX_VALUE).ifPresent(n -> common.keys.put("fall", n));
             case "init_fail" -> common.keys.put("init_fail", true);

@@ -3,6 +3,7 @@ package io.spare.engine.importer;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The files an {@code include} pattern names, as keepalived finds them with glob(3): relative
@@ -49,7 +51,13 @@ final class IncludeGlob {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }
-            current = hasWildcards(segment) ? matchSegment(current, segment) : resolveSegment(current, segment);
+            try {
+                current = hasWildcards(segment) ? matchSegment(current, segment) : resolveSegment(current, segment);
+            } catch (PatternSyntaxException e) {
+                return new Expansion(List.of(), List.of("'" + segment + "' is not a valid glob pattern: " + e.getDescription()));
+            } catch (InvalidPathException e) {
+                return new Expansion(List.of(), List.of("'" + segment + "' is not a valid path: " + e.getReason()));
+            }
         }
         current.sort(Comparator.comparing(Path::toString));
         List<Path> files = new ArrayList<>();

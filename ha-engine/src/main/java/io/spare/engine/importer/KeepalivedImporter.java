@@ -79,7 +79,7 @@ public final class KeepalivedImporter {
         long others = notes.size() - notCarried;
         header.add(notCarried + " keepalived line(s) not carried over, " + others + " conversion note(s) and warning(s)"
                 + (notes.isEmpty() ? "." : ":"));
-        notes.forEach(note -> header.add("  " + note.toString().replace('\n', ' ')));
+        notes.forEach(note -> header.add("  " + note));
         return header;
     }
 

@@ -178,7 +178,7 @@ final class KeepalivedLexer {
         int length = line.length();
         while (i < length) {
             char c = line.charAt(i);
-            if (c == ' ' || c == '\t') {
+            if (isBlank(c)) {
                 i++;
             } else if (c == '{') {
                 tokens.add(new Token(Token.Type.OPEN, "{", false, where));
@@ -195,7 +195,7 @@ final class KeepalivedLexer {
                 i = close + 1;
             } else {
                 int end = i;
-                while (end < length && " \t\"{}".indexOf(line.charAt(end)) < 0) {
+                while (end < length && !isBlank(line.charAt(end)) && "\"{}".indexOf(line.charAt(end)) < 0) {
                     end++;
                 }
                 tokens.add(Token.word(line.substring(i, end), false, where));
@@ -203,6 +203,11 @@ final class KeepalivedLexer {
             }
         }
         tokens.add(new Token(Token.Type.END_OF_LINE, "", false, where));
+    }
+
+    /** keepalived's WHITE_SPACE: blank, tab, and the rarer vertical spaces. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == 0x0b;
     }
 
     private record Decommented(String text, boolean continued) {}

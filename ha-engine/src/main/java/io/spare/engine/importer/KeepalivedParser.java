@@ -9,8 +9,12 @@ import java.util.List;
  * open and close in different (included) files since keepalived reads one stream of lines.
  */
 final class KeepalivedParser {
+    /** keepalived nests four levels at most; this only keeps a hostile file from exhausting the stack. */
+    private static final int MAX_DEPTH = 64;
+
     private final List<Token> tokens;
     private int position;
+    private int depth;
 
     private KeepalivedParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -21,6 +25,19 @@ final class KeepalivedParser {
     }
 
     private List<Statement> statements(Token opener, String owner) throws ImportException {
+        if (opener != null && ++depth > MAX_DEPTH) {
+            throw new ImportException(opener.location(), "blocks nested deeper than " + MAX_DEPTH + " levels");
+        }
+        try {
+            return statementsInBlock(opener, owner);
+        } finally {
+            if (opener != null) {
+                depth--;
+            }
+        }
+    }
+
+    private List<Statement> statementsInBlock(Token opener, String owner) throws ImportException {
         List<Statement> statements = new ArrayList<>();
         while (position < tokens.size()) {
             Token token = tokens.get(position++);

@@ -26,7 +26,7 @@ final class YamlWriter {
 
     static String write(List<String> headerComment, Map<String, Object> document) {
         YamlWriter writer = new YamlWriter();
-        headerComment.forEach(line -> writer.out.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
+        headerComment.forEach(line -> writer.out.append(line.isEmpty() ? "#" : "# " + printable(line)).append('\n'));
         boolean first = true;
         for (Map.Entry<String, Object> section : document.entrySet()) {
             if (!first || !headerComment.isEmpty()) {
@@ -36,6 +36,19 @@ final class YamlWriter {
             writer.entry(0, section.getKey(), section.getValue());
         }
         return writer.out.toString();
+    }
+
+    /** A comment ends at a line break and YAML forbids control characters anywhere: show them escaped. */
+    private static String printable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.chars().forEach(c -> {
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.append((char) c);
+            }
+        });
+        return shown.toString();
     }
 
     private void entry(int indent, String key, Object value) {
@@ -119,7 +132,7 @@ final class YamlWriter {
                 case '\t' -> quoted.append("\\t");
                 case '\r' -> quoted.append("\\r");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\ufffd') {
+                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
                         quoted.append(String.format("\\u%04x", (int) c));
                     } else {
                         quoted.append(c);
