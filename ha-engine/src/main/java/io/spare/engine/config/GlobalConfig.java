@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param routerId {@code router_id}: this host's name in logs and mails; default the host name
  * @param notificationEmail {@code notification_email}: mail recipients
  * @param notificationEmailFrom {@code notification_email_from}
- * @param smtpServer {@code smtp_server}: {@code host[:port]}
+ * @param smtpServer {@code smtp_server}: {@code host[:port]} as written (IPv6 as {@code [addr]:port});
+ *     port 25 when none
  * @param smtpConnectTimeout {@code smtp_connect_timeout}, default 30 s
  * @param smtpAlert {@code smtp_alert}: the default for instances and groups, default off
  * @param mail every {@code smtp_*} and {@code notification_email*} key, for the mail plugin

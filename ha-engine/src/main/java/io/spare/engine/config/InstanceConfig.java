@@ -19,14 +19,18 @@ import java.util.Optional;
  * @param virtualRouterId {@code virtual_router_id}: 1..255
  * @param priority {@code priority}: 1..255, default 100; 255 makes this host the address owner
  * @param advertInt {@code advert_int}: v2 whole seconds 1..255; v3 10 ms..40.95 s; default 1 s
- * @param version {@code version}: 2 or 3, default {@code global.vrrp_version}
- * @param authentication {@code authentication: {auth_type: PASS, auth_pass: ...}} (v2 only)
+ * @param version {@code version}: 2 or 3, default {@code global.vrrp_version}, or 3 for IPv6 VIPs (as
+ *     keepalived)
+ * @param authentication {@code authentication: {auth_type: PASS, auth_pass: ...}} (v2 only), default
+ *     NONE; a password of more than 8 bytes is truncated to 8, as keepalived
  * @param virtualIpaddress {@code virtual_ipaddress}: VIPs carried in adverts, one family
  * @param virtualIpaddressExcluded {@code virtual_ipaddress_excluded}: VIPs held but not advertised
  * @param trackScript {@code track_script}: checks whose results move this instance's priority
  * @param trackInterface {@code track_interface}: interfaces whose state moves it
- * @param nopreempt {@code nopreempt}: a higher priority BACKUP does not take over a live MASTER
- * @param preemptDelay {@code preempt_delay}: wait this long after startup before preempting
+ * @param nopreempt {@code nopreempt}: a higher priority BACKUP does not take over a live MASTER;
+ *     default off, cleared (with a warning) for state MASTER or priority 255, as keepalived
+ * @param preemptDelay {@code preempt_delay}: wait this long after startup before preempting; 0..1000
+ *     s, default 0, cleared (with a warning) for state MASTER or nopreempt
  * @param preemptFast {@code preempt_fast} (Spare): a preempting BACKUP takes over after its skew time
  *     on hearing a lower priority, instead of waiting the whole Master_Down_Interval
  * @param unicastSrcIp {@code unicast_src_ip}
@@ -34,10 +38,12 @@ import java.util.Optional;
  * @param mcastSrcIp {@code mcast_src_ip}
  * @param garp {@code garp_master_*}, defaulting to {@code global}'s
  * @param useVmac {@code use_vmac}: hold the VIPs on a macvlan with the VRRP virtual MAC
- * @param vmacName the name given with {@code use_vmac: NAME}, default {@code vrrp.VRID}
+ * @param vmacName present exactly when {@code useVmac}: the name given with {@code use_vmac: NAME},
+ *     else {@code vrrp.VRID}
  * @param notifyHooks the {@code notify*} keys, for the script notifier; empty block if none
  * @param smtpAlert {@code smtp_alert}: default {@code global.smtp_alert}
- * @param downTimerAdverts {@code down_timer_adverts}: adverts missed before MASTER is down, default 3
+ * @param downTimerAdverts {@code down_timer_adverts}: adverts missed before MASTER is down, 1..100,
+ *     default 3
  */
 public record InstanceConfig(
         String name,
