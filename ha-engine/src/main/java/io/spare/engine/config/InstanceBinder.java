@@ -68,6 +68,10 @@ final class InstanceBinder {
         this.addresses = new VirtualAddressParser(diagnostics);
     }
 
+    /** The script notifier's usual keys, for "did you mean" only: every {@code notify*} key is passed on. */
+    static final List<String> NOTIFY_KEYS =
+            List.of("notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_timeout");
+
     static boolean isNotifyKey(String key) {
         return key.startsWith("notify");
     }
@@ -118,7 +122,7 @@ final class InstanceBinder {
         boolean preemptFast = instance.bool("preempt_fast").orElse(false);
         boolean smtpAlert = instance.bool("smtp_alert").orElse(global.config().smtpAlert());
         int downTimerAdverts = instance.integer("down_timer_adverts", 1, 100).orElse(3);
-        instance.rejectUnknownKeys(KEEPALIVED_HINTS);
+        instance.rejectUnknownKeys(KEEPALIVED_HINTS, NOTIFY_KEYS);
 
         return new InstanceConfig(
                 name,

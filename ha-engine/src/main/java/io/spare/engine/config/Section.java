@@ -167,11 +167,21 @@ final class Section {
 
     /** As {@link #rejectUnknownKeys()}, with hints for keys people bring from keepalived. */
     void rejectUnknownKeys(Map<String, String> hints) {
+        rejectUnknownKeys(hints, List.of());
+    }
+
+    /**
+     * As {@link #rejectUnknownKeys(Map)}; {@code passedOn} names well-known keys that are passed to a
+     * plugin, so that a misspelt one ({@code notfy_master}) is still recognised.
+     */
+    void rejectUnknownKeys(Map<String, String> hints, List<String> passedOn) {
+        List<String> candidates = new java.util.ArrayList<>(knownKeys);
+        candidates.addAll(passedOn);
         for (String key : iterable(node.fieldNames())) {
             if (knownKeys.contains(key) || passThrough.test(key)) {
                 continue;
             }
-            String hint = hints.containsKey(key) ? "; did you mean `" + hints.get(key) + "`?" : DidYouMean.hint(key, knownKeys);
+            String hint = hints.containsKey(key) ? "; did you mean `" + hints.get(key) + "`?" : DidYouMean.hint(key, candidates);
             if (hint.isEmpty() && knownKeys.size() <= 8) {
                 hint = "; expected one of " + String.join(", ", knownKeys);
             }

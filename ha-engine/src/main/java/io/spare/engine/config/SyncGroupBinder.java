@@ -26,7 +26,7 @@ final class SyncGroupBinder {
         }
         List<String> members = group.strings("group");
         boolean smtpAlert = group.bool("smtp_alert").orElse(global.smtpAlert());
-        group.rejectUnknownKeys();
+        group.rejectUnknownKeys(java.util.Map.of(), InstanceBinder.NOTIFY_KEYS);
         return new SyncGroupConfig(name, members, new ConfigBlock(path, group.copyOf(InstanceBinder::isNotifyKey)), smtpAlert);
     }
 }

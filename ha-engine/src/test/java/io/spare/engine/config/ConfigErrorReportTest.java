@@ -225,6 +225,12 @@ class ConfigErrorReportTest {
                 """)).containsExactly("spare.yaml:6:9: instances.VI_2: expected a mapping of keys, found 'oops'");
     }
 
+    @Test
+    void misspeltNotifyKeysAreCaughtThoughNotifyKeysArePassedOn() {
+        assertThat(TestingConfig.errors(TestingConfig.instanceWith("notfy_master: /bin/true\nnotify_whatever: x\n")))
+                .containsExactly("spare.yaml:6:5: instances.VI_1.notfy_master: unknown key `notfy_master`; did you mean `notify_master`?");
+    }
+
     private static ConfigException catchConfigException(String resource) {
         ConfigException[] thrown = new ConfigException[1];
         assertThatThrownBy(() -> TestingConfig.loadResource(resource))
