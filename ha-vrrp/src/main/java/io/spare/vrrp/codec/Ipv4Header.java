@@ -76,8 +76,7 @@ public record Ipv4Header(
 
     /** The VRRP message behind this header: from the end of the header to the total length. */
     public ByteBuffer payload(ByteBuffer packet) {
-        int base = packet.position();
-        return packet.duplicate().position(base + headerLength).limit(base + totalLength).slice();
+        return packet.slice(packet.position() + headerLength, totalLength - headerLength);
     }
 
     /** Writes this header (no options) at {@code out}'s position with its checksum, and advances. */

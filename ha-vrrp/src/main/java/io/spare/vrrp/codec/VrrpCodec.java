@@ -11,7 +11,6 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -231,17 +230,18 @@ public final class VrrpCodec {
     }
 
     private static List<InetAddress> readAddresses(ByteBuffer vrrp, int at, int count, int addressLength) {
-        List<InetAddress> addresses = new ArrayList<>(count);
+        InetAddress[] addresses = new InetAddress[count];
         for (int i = 0; i < count; i++) {
             byte[] raw = new byte[addressLength];
             vrrp.get(at + i * addressLength, raw);
             try {
-                addresses.add(InetAddress.getByAddress(raw));
+                addresses[i] = InetAddress.getByAddress(raw);
             } catch (UnknownHostException e) {
                 throw new AssertionError("4 or 16 bytes are always an address", e);
             }
         }
-        return addresses;
+        // Immutable already, so the Advertisement keeps it without another copy.
+        return List.of(addresses);
     }
 
     static void putU16(ByteBuffer buffer, int index, int value) {
