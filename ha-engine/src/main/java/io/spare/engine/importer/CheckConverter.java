@@ -79,15 +79,14 @@ final class CheckConverter {
             return;
         }
         Common common = new Common();
-        String script = null;
         Statement scriptLine = null;
+        Statement userLine = null;
         for (Statement line : definition.children()) {
             switch (line.keyword()) {
                 case "script" -> {
                     if (line.argCount() == 0) {
                         notes.notCarried(line, "it needs the command to run");
                     } else {
-                        script = commandText(line);
                         scriptLine = line;
                     }
                 }
@@ -95,63 +94,65 @@ final class CheckConverter {
                     if (line.argCount() == 0 || line.argCount() > 2) {
                         notes.notCarried(line, "expected 'user USER [GROUP]'");
                     } else {
-                        common.keys.put("user", line.argText());
+                        userLine = line;
                     }
                 }
                 default -> commonKey(line, common, Namespace.SCRIPT);
             }
         }
-        if (script == null) {
+        if (scriptLine == null) {
             notes.notCarried(definition, "vrrp_script " + name.get() + " has no 'script'; keepalived ignores it");
             return;
         }
+        String script = commandText(scriptLine);
         ScriptClassifier.Classification classification = ScriptClassifier.classify(script);
-        Map<String, Object> typeKeys = new LinkedHashMap<>();
-        boolean inverted = false;
+        boolean fileCheck = classification.kind() == ScriptClassifier.Kind.FILE_CHECK;
+        // a file check's result can be inverted, which is exactly keepalived's 'reverse' with the weight negated
+        boolean inverted = fileCheck && common.reverse;
         String spareName = register(Namespace.SCRIPT, name.get(), definition);
-        switch (classification.kind()) {
-            case FILE_CHECK -> {
-                boolean failsWhenPresent = classification.failsWhenPresent();
-                if (common.reverse) {
-                    failsWhenPresent = !failsWhenPresent;
-                    inverted = true;
-                }
-                typeKeys.put("path", classification.path());
-                typeKeys.put("exists", failsWhenPresent ? "fail" : "ok");
-                notes.converted(scriptLine.location(), "vrrp_script " + name.get() + ": script '" + script
-                        + "' is shell code, which keepalived never runs (it executes scripts without a shell and"
-                        + " disables this one as 'not found'); converted to a file check on " + classification.path()
-                        + " that fails while the file " + (failsWhenPresent ? "exists" : "is missing")
-                        + (inverted ? " (result inverted for 'reverse')" : "")
-                        + ", which is what the script meant; interval, weight, rise and fall kept");
-            }
-            case SHELL_SCRIPT -> {
-                typeKeys.put("script", script);
-                typeKeys.put("shell", true);
-                notes.converted(scriptLine.location(), "vrrp_script " + name.get() + ": script uses shell syntax ("
-                        + String.join(", ", classification.shellFeatures()) + "), so keepalived never ran it"
-                        + " (no shell: 'Disabling track script ... not found'); carried over with shell: true,"
-                        + " so Spare will run it through /bin/sh - check it does what was meant");
-            }
-            case COMMAND -> {
-                typeKeys.put("script", script);
-                notes.converted(scriptLine.location(), "vrrp_script " + name.get() + ": script carried over as a "
-                        + "command run without a shell, as keepalived runs it"
-                        + (classification.wrappedInShell() ? " (it starts its own shell)" : ""));
-            }
+        String what = "vrrp_script " + name.get() + ": ";
+        Map<String, Object> typeKeys = fileCheck
+                ? fileCheckKeys(classification, inverted, scriptLine, what + "script '" + script + "'")
+                : scriptKeys(classification, script, scriptLine, what);
+        if (userLine != null && fileCheck) {
+            notes.notCarried(userLine, "a file check runs no program");
+        } else if (userLine != null) {
+            typeKeys.put("user", userLine.argText());
         }
-        weightForDefinition(common, inverted, classification.kind() == ScriptClassifier.Kind.FILE_CHECK ? "file" : "script");
-        String type = classification.kind() == ScriptClassifier.Kind.FILE_CHECK ? "file" : "script";
-        Object user = common.keys.remove("user");
-        if (user != null) {
-            if (type.equals("script")) {
-                typeKeys.put("user", user);
-            } else {
-                notes.notCarried(definition.location(), "user", "a file check runs no program");
-            }
-        }
-        emit(spareName, type, common, typeKeys);
+        weightForDefinition(common, inverted, fileCheck ? "file" : "script");
+        emit(spareName, fileCheck ? "file" : "script", common, typeKeys);
         names.get(Namespace.SCRIPT).put(name.get(), new CheckRef(spareName, Namespace.SCRIPT, common.reverse, inverted));
+    }
+
+    private Map<String, Object> fileCheckKeys(
+            ScriptClassifier.Classification classification, boolean inverted, Statement scriptLine, String what) {
+        boolean failsWhenPresent = classification.failsWhenPresent() != inverted;
+        Map<String, Object> typeKeys = new LinkedHashMap<>();
+        typeKeys.put("path", classification.path());
+        typeKeys.put("exists", failsWhenPresent ? "fail" : "ok");
+        notes.converted(scriptLine.location(), what + " is shell code, which keepalived never runs (it executes scripts"
+                + " without a shell and disables this one as 'not found'); converted to a file check on "
+                + classification.path() + " that fails while the file " + (failsWhenPresent ? "exists" : "is missing")
+                + (inverted ? " (result inverted for 'reverse')" : "")
+                + ", which is what the script meant; interval, weight, rise and fall kept");
+        return typeKeys;
+    }
+
+    private Map<String, Object> scriptKeys(
+            ScriptClassifier.Classification classification, String script, Statement scriptLine, String what) {
+        Map<String, Object> typeKeys = new LinkedHashMap<>();
+        typeKeys.put("script", script);
+        if (classification.kind() == ScriptClassifier.Kind.SHELL_SCRIPT) {
+            typeKeys.put("shell", true);
+            notes.converted(scriptLine.location(), what + "script uses shell syntax ("
+                    + String.join(", ", classification.shellFeatures()) + "), so keepalived never ran it"
+                    + " (no shell: 'Disabling track script ... not found'); carried over with shell: true,"
+                    + " so Spare will run it through /bin/sh - check it does what was meant");
+        } else {
+            notes.converted(scriptLine.location(), what + "script carried over as a command run without a shell,"
+                    + " as keepalived runs it" + (classification.wrappedInShell() ? " (it starts its own shell)" : ""));
+        }
+        return typeKeys;
     }
 
     void trackFile(Statement definition) {

@@ -391,4 +391,24 @@ class ImporterScenariosTest {
                 "7 keyword 'label vip' not carried over (an address label must start with the interface name 'eth0'"
                         + " (e.g. eth0:vip); the kernel refuses it)");
     }
+
+    @Test
+    void aUserForAScriptIsKeptButAFileCheckRunsNothing() throws Exception {
+        ImportResult result = importText(dir, """
+                vrrp_script as_user {
+                  script /usr/local/bin/check
+                  user nobody nogroup
+                }
+                vrrp_script maint {
+                  script "[[ -f /etc/down ]] && exit 1 || exit 0"
+                  user nobody
+                }
+                """);
+
+        JsonNode checks = yaml(result.yaml()).get("checks");
+        assertThat(checks.get("as_user").get("user").asText()).isEqualTo("nobody nogroup");
+        assertThat(checks.get("maint").has("user")).isFalse();
+        assertThat(result.notes(Kind.NOT_CARRIED)).extracting(n -> n.line() + " " + n.message())
+                .containsExactly("7 keyword 'user' not carried over (a file check runs no program)");
+    }
 }
