@@ -160,6 +160,13 @@ public final class Engine implements AutoCloseable {
             }
             started = true;
         }
+        // The monitor starts first so that no change between reading a link and listening is lost;
+        // a change it reports wins over the (older or equal) value read below.
+        try {
+            ports.linkMonitor().start(new LinkEvents());
+        } catch (Exception e) {
+            log.error("the link monitor did not start: link and address changes will go unnoticed: {}", e.toString());
+        }
         Map<String, Boolean> links = new HashMap<>();
         for (InstanceRuntime instance : instances.values()) {
             readLink(links, instance.config().interfaceName());
@@ -170,7 +177,7 @@ public final class Engine implements AutoCloseable {
             opened.put(instance, openChannel(instance));
         }
         loop.execute(() -> {
-            linkUp.putAll(links);
+            links.forEach(linkUp::putIfAbsent);
             opened.forEach((instance, result) -> {
                 if (result instanceof VrrpChannel channel) {
                     instance.channelOpened(channel, "");
@@ -188,11 +195,6 @@ public final class Engine implements AutoCloseable {
                 startInstances();
             }
         });
-        try {
-            ports.linkMonitor().start(new LinkEvents());
-        } catch (Exception e) {
-            log.error("the link monitor did not start: link and address changes will go unnoticed: {}", e.toString());
-        }
     }
 
     private void startInstances() {
@@ -249,7 +251,7 @@ public final class Engine implements AutoCloseable {
         }
         log.info("link {} is {}", interfaceName, up ? "up" : "down");
         for (InstanceRuntime instance : instances.values()) {
-            if (up && stopping == null && !instance.channelOpen()
+            if (up && stopping == null && instance.channelFailed()
                     && instance.config().interfaceName().equals(interfaceName)) {
                 reopen(instance);
             }
@@ -268,7 +270,7 @@ public final class Engine implements AutoCloseable {
             Object result = openChannel(instance);
             loop.execute(() -> {
                 if (result instanceof VrrpChannel channel) {
-                    if (stopping != null || instance.channelOpen()) {
+                    if (stopping != null || !instance.channelFailed()) {
                         channel.close();
                         return;
                     }

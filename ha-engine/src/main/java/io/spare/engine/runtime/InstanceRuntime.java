@@ -166,8 +166,9 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
         refreshTracking();
     }
 
-    boolean channelOpen() {
-        return channel != null;
+    /** The channel could not be opened (and has not been since): worth another try. */
+    boolean channelFailed() {
+        return channel == null && !channelProblem.isEmpty();
     }
 
     boolean usesInterface(String name) {

@@ -69,7 +69,8 @@ class NotifyDispatcherTest {
         assertThat(dispatchNanos).as("dispatch never blocks the caller").isLessThan(TimeUnit.MILLISECONDS.toNanos(500));
 
         fine.awaitCount(2, WAIT);
-        assertThat(hung.transitions()).hasSize(1); // still stuck in the first one
+        hung.awaitCount(1, WAIT);
+        assertThat(hung.transitions()).hasSize(1); // still stuck in the first one, for up to a second
         // after two timeouts the hung lane has tried both, in order
         dispatcher.drained().get(10, TimeUnit.SECONDS);
         assertThat(hung.states("VI_1")).containsExactly(VrrpState.BACKUP, VrrpState.MASTER);
