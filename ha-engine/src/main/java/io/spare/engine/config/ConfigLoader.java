@@ -130,7 +130,7 @@ public final class ConfigLoader {
                 entries.put(entry.getKey(), binder.apply(entry.getKey(), entry.getValue()));
             } catch (RuntimeException e) {
                 // a rule this loader missed: still a located error, never a crash
-                diagnostics.keyError(path, "cannot be used: " + e.getMessage());
+                diagnostics.keyError(path, "cannot be bound (" + e + "); please report this as a Spare bug");
             }
         }
         return entries;
