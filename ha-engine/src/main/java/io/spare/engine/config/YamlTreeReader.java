@@ -155,24 +155,33 @@ final class YamlTreeReader {
     }
 
     private static ConfigDiagnostic syntaxError(MarkedYAMLException e, Path file) {
-        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        int line = mark == null ? 0 : mark.getLine() + 1;
-        int column = mark == null ? 0 : mark.getColumn() + 1;
-        StringBuilder message = new StringBuilder("YAML syntax error: ").append(oneLine(e.getProblem()));
-        if (e.getContext() != null && e.getContextMark() != null) {
-            message.append(" (")
-                    .append(oneLine(e.getContext()))
-                    .append(" at line ")
-                    .append(e.getContextMark().getLine() + 1)
-                    .append(')');
+        String problem = oneLine(e.getProblem());
+        String context = oneLine(e.getContext());
+        Mark contextMark = e.getContextMark();
+        // two slips whose problem mark lands on the next line: point at where they start instead
+        if (problem.startsWith("could not find expected ':'") && contextMark != null) {
+            return located(file, contextMark, "YAML syntax error: expected `key: value` here (a colon and a space after the key)");
         }
-        String problem = String.valueOf(e.getProblem());
+        if (context.contains("quoted scalar") && contextMark != null) {
+            return located(file, contextMark, "YAML syntax error: this quote is never closed");
+        }
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : contextMark;
+        StringBuilder message = new StringBuilder("YAML syntax error: ").append(problem);
+        if (!context.isEmpty() && contextMark != null) {
+            message.append(" (").append(context).append(" at line ").append(contextMark.getLine() + 1).append(')');
+        }
         if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
             message.append("; indent with spaces, not tabs");
         } else if (problem.contains("block mapping start") || problem.contains("mapping values are not allowed")) {
             message.append("; check the indentation and that a space follows each colon");
         }
-        return ConfigDiagnostic.error(file, line, column, "", message.toString());
+        return located(file, mark, message.toString());
+    }
+
+    private static ConfigDiagnostic located(Path file, Mark mark, String message) {
+        int line = mark == null ? 0 : mark.getLine() + 1;
+        int column = mark == null ? 0 : mark.getColumn() + 1;
+        return ConfigDiagnostic.error(file, line, column, "", message);
     }
 
     private static String oneLine(String text) {

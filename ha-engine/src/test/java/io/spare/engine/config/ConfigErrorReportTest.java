@@ -98,6 +98,18 @@ class ConfigErrorReportTest {
     }
 
     @Test
+    void missingSpaceAfterAColonPointsAtTheKey() {
+        assertThat(TestingConfig.problems("instances:\n  VI_1:\n    interface: eth0\n    priority:100\n")).containsExactly(
+                "spare.yaml:4:5: YAML syntax error: expected `key: value` here (a colon and a space after the key)");
+    }
+
+    @Test
+    void unclosedQuotePointsAtTheQuote() {
+        assertThat(TestingConfig.problems("instances:\n  VI_1:\n    notify_master: \"/bin/x\n"))
+                .containsExactly("spare.yaml:3:20: YAML syntax error: this quote is never closed");
+    }
+
+    @Test
     void duplicateKeysAreErrors() {
         assertThat(TestingConfig.errors(TestingConfig.instanceWith("priority: 100\npriority: 200\n")))
                 .containsExactly("spare.yaml:7:5: instances.VI_1.priority: duplicate key (first at line 6)");
