@@ -69,6 +69,10 @@ final class Ipv4RawSocket implements VrrpSocket {
         }
     }
 
+    int fd() {
+        return fd;
+    }
+
     @Override
     public void send(ByteBuffer vrrp, InetAddress source, InetAddress destination) throws IOException {
         int length = vrrp.remaining();

@@ -245,6 +245,47 @@ class RawSocketTransportIT {
     }
 
     @Test
+    void ipv4HeaderOnTheWireIsKeepalivedsTos0xc0Ttl255NoDfIdCountingUp() throws Exception {
+        InterfaceLookup.Facts facts = Netns.call(lab.namespacePath("c"), () -> new InterfaceLookup(Native.libc()).lookup("eth0"));
+        Ipv4RawSocket sniffer = Netns.call(lab.namespacePath("c"), () -> Ipv4RawSocket.open(Native.libc(), facts));
+        // SO_RCVTIMEO 200 ms, so that a lost packet fails the test instead of hanging it.
+        byte[] timeout = ByteBuffer.allocate(16).order(java.nio.ByteOrder.nativeOrder()).putLong(0).putLong(200_000).array();
+        Ipv4RawSocket.set(Native.libc(), sniffer.fd(), Native.SOL_SOCKET, 20, timeout, "SO_RCVTIMEO");
+        VrrpChannel a = open("a", transportA, spec("VI_H", AddressFamily.IPV4, 61, 2, Authentication.pass("1111"), List.of(),
+                Optional.empty(), "10.99.0.200"), new RecordingListener());
+        try {
+            Advertisement advert = advert(2, 61, 150, Authentication.pass("1111"), "10.99.0.200");
+            List<byte[]> captured = new ArrayList<>();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (captured.size() < 2 && System.nanoTime() < deadline) {
+                a.send(advert);
+                byte[] buffer = new byte[2048];
+                long n = Native.libc().recv(sniffer.fd(), buffer, buffer.length, 0);
+                if (n > 20 && (buffer[20 + 1] & 0xFF) == 61) {
+                    captured.add(Arrays.copyOf(buffer, (int) n));
+                }
+            }
+            assertThat(captured).hasSize(2);
+            byte[] first = captured.get(0);
+            int id = ((first[4] & 0xFF) << 8) | (first[5] & 0xFF);
+            // Byte for byte what keepalived writes: the header rebuilt from its ID, then the VRRP bytes.
+            ByteBuffer expected = ByteBuffer.allocate(first.length);
+            Ipv4Header.forVrrp((Inet4Address) ip("10.99.0.1"), (Inet4Address) ip("224.0.0.18"), id, first.length - 20, 255).write(expected);
+            VrrpCodec.encode(advert, ip("10.99.0.1"), ip("224.0.0.18"), expected);
+            assertThat(first).isEqualTo(expected.array());
+            assertThat(first[1] & 0xFF).as("TOS").isEqualTo(0xC0);
+            assertThat(first[8] & 0xFF).as("TTL").isEqualTo(255);
+            assertThat(first[6] & 0x40).as("DF").isZero();
+            byte[] second = captured.get(1);
+            assertThat(((second[4] & 0xFF) << 8) | (second[5] & 0xFF)).as("IP ID counts up").isGreaterThan(id);
+        } finally {
+            a.close();
+            sniffer.shutdown();
+            sniffer.close();
+        }
+    }
+
+    @Test
     void versionMismatchReachesTheListener() throws Exception {
         RecordingListener listener = new RecordingListener();
         VrrpChannel a = open("a", transportA, spec("VI_V", AddressFamily.IPV4, 41, 3, Authentication.NONE, List.of(), Optional.empty(),
