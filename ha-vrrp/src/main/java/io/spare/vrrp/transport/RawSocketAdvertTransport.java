@@ -24,7 +24,17 @@ import org.apache.logging.log4j.LogManager;
  * interface and address family, shared by all channels on it, one receive thread per socket.
  *
  * <p>Interfaces are looked up, and sockets created, in the network namespace of the thread that
- * calls {@link #open}; use one transport per namespace.
+ * calls {@link #open}; use one transport per namespace. The source address and the interface's
+ * index are read when a channel opens: a channel on an interface that is re-created or renumbered
+ * must be reopened.
+ *
+ * <p>{@link VrrpChannel#counters()} names: {@code received}, {@code sent}, {@code send_errors},
+ * {@code priority_zero_received}, {@code address_list_mismatch} and {@code interval_mismatch}
+ * (accepted, logged), {@code listener_errors}; drops per {@link io.spare.vrrp.codec.DropReason}
+ * ({@code ttl}, {@code auth}, {@code auth_type}, {@code interval}, {@code version},
+ * {@code checksum}, {@code truncated}, {@code destination}, {@code source}, ...); and, prefixed
+ * {@code interface.}, what the shared socket could not attribute to a VRID ({@code unknown_vrid},
+ * {@code ip_header}, {@code ip_length}, {@code protocol}, {@code receive_errors}).
  */
 public final class RawSocketAdvertTransport implements AdvertTransport {
     /** How often one kind of packet problem is logged at most. */
