@@ -55,10 +55,7 @@ final class GlobalBinder {
                 global.duration("vrrp_garp_master_refresh").orElse(GarpConfig.DEFAULTS.masterRefresh()),
                 global.integer("vrrp_garp_master_refresh_repeat", 1, 255).orElse(GarpConfig.DEFAULTS.masterRefreshRepeat()),
                 lowerPrioRepeat.orElse(masterRepeat));
-        Duration connectTimeout = global.duration("smtp_connect_timeout").orElse(GlobalConfig.DEFAULT_SMTP_CONNECT_TIMEOUT);
-        if (connectTimeout.isZero()) {
-            diagnostics.error(global.path("smtp_connect_timeout"), "must be more than 0s");
-        }
+        Duration connectTimeout = global.positiveDuration("smtp_connect_timeout").orElse(GlobalConfig.DEFAULT_SMTP_CONNECT_TIMEOUT);
         Optional<String> scriptUser = global.string("script_user");
         if (scriptUser.isPresent() && scriptUser.get().trim().split("\\s+").length > 2) {
             diagnostics.error(global.path("script_user"), "expected `user` or `user group`, found '" + scriptUser.get() + "'");

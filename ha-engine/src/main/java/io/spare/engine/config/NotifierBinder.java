@@ -17,7 +17,7 @@ final class NotifierBinder {
     NotifierConfig bind(String name, JsonNode value) {
         String path = SourceMap.child(PATH, name);
         Section notifier = Section.open(value, path, diagnostics, SHARED_KEYS, key -> !SHARED_KEYS.contains(key));
-        String type = CheckBinder.typeName(notifier);
+        String type = notifier.pluginType();
         List<String> instances = notifier.strings("instances");
         return new NotifierConfig(name, type, instances, new ConfigBlock(path, notifier.copyOf(key -> !SHARED_KEYS.contains(key))));
     }

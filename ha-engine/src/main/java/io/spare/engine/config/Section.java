@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * One YAML mapping being bound: typed getters that report problems at the right place, and strict
@@ -17,6 +18,8 @@ import java.util.function.Predicate;
  * you mean" hint.
  */
 final class Section {
+    private static final Pattern PLUGIN_TYPE = Pattern.compile("[a-z][a-z0-9-]*");
+
     private final ObjectNode node;
     private final String path;
     private final Diagnostics diagnostics;
@@ -105,6 +108,26 @@ final class Section {
         return get(key).flatMap(value -> scalars.duration(value, path(key)));
     }
 
+    /** A duration that must be more than zero. */
+    Optional<Duration> positiveDuration(String key) {
+        Optional<Duration> duration = duration(key);
+        if (duration.isPresent() && duration.get().isZero()) {
+            diagnostics.error(path(key), "must be more than 0s");
+            return Optional.empty();
+        }
+        return duration;
+    }
+
+    /** The required {@code type:} of a plugin's entry, shaped like a factory name; empty string when invalid. */
+    String pluginType() {
+        String type = requiredString("type").orElse("");
+        if (!type.isEmpty() && !PLUGIN_TYPE.matcher(type).matches()) {
+            diagnostics.error(path("type"), "must be a plugin type name like `script` ([a-z][a-z0-9-]*) (was '" + type + "')");
+            return "";
+        }
+        return type;
+    }
+
     Optional<InetAddress> address(String key) {
         return get(key).flatMap(value -> scalars.address(value, path(key)));
     }
@@ -177,7 +200,8 @@ final class Section {
     void rejectUnknownKeys(Map<String, String> hints, List<String> passedOn) {
         List<String> candidates = new java.util.ArrayList<>(knownKeys);
         candidates.addAll(passedOn);
-        for (String key : iterable(node.fieldNames())) {
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String key = entry.getKey();
             if (knownKeys.contains(key) || passThrough.test(key)) {
                 continue;
             }
@@ -194,10 +218,6 @@ final class Section {
             throw new IllegalArgumentException("binding a key not declared for " + path + ": " + key);
         }
         return key;
-    }
-
-    private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
-        return () -> iterator;
     }
 
     /** One list item and where it is. */
