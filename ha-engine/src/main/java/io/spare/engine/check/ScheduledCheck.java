@@ -111,12 +111,30 @@ public final class ScheduledCheck {
             return;
         }
         started = true;
+        // start() is plugin code that may do I/O (watches, sockets): it runs on a worker, and the
+        // first run is scheduled once it has returned.
+        workerBusy = true;
+        try {
+            workers.execute(this::startOnWorker);
+        } catch (RejectedExecutionException e) {
+            workerBusy = false;
+            log.error("check {}: no worker to start it on: {}", name(), e.toString());
+        }
+    }
+
+    private void startOnWorker() {
         try {
             check.start(() -> loop.execute(this::runNowRequested));
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             log.error("check {}: start failed: {}", name(), e.toString());
+        } finally {
+            loop.execute(() -> {
+                workerBusy = false;
+                if (!stopped) {
+                    nextRun.setDeadline(loop.nanoTime());
+                }
+            });
         }
-        nextRun.setDeadline(loop.nanoTime());
     }
 
     void stop() {
@@ -127,7 +145,7 @@ public final class ScheduledCheck {
     }
 
     private void runNowRequested() {
-        if (!running && !stopped) {
+        if (!running && !stopped && !workerBusy) {
             runIfIdle();
         }
     }

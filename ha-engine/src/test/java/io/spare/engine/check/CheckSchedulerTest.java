@@ -124,6 +124,7 @@ class CheckSchedulerTest {
         TestingCheck testing = new TestingCheck().hang();
         ScheduledCheck chk = schedule(scheduler, testing, 1, 1, false);
         scheduler.start();
+        loop.awaitCondition(() -> !chk.workerBusy(), Duration.ofSeconds(10)); // start() ran on a worker
         loop.advance(Duration.ZERO);
         testing.awaitRunStarted(Duration.ofSeconds(10));
 
@@ -150,6 +151,7 @@ class CheckSchedulerTest {
         TestingCheck testing = new TestingCheck().hangIgnoringInterrupts();
         ScheduledCheck chk = schedule(scheduler, testing, 1, 1, false);
         scheduler.start();
+        loop.awaitCondition(() -> !chk.workerBusy(), Duration.ofSeconds(10)); // start() ran on a worker
         loop.advance(Duration.ZERO);
         testing.awaitRunStarted(Duration.ofSeconds(10));
         loop.advance(Duration.ofSeconds(1));
