@@ -26,6 +26,7 @@ import org.apache.logging.log4j.Logger;
 final class InterfaceSocket implements VrrpSocket.Receiver {
     private static final Logger LOG = LogManager.getLogger(InterfaceSocket.class);
     static final String UNKNOWN_VRID = "unknown_vrid";
+    private static final long ERROR_PAUSE_MILLIS = 100;
 
     private final String interfaceName;
     private final AddressFamily family;
@@ -165,10 +166,21 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
                 }
                 count("receive_errors");
                 log.log(Level.ERROR, "receive/" + interfaceName, "VRRP receive on " + interfaceName + " failed: " + e.getMessage());
+                pauseAfterError();
             } catch (RuntimeException e) {
                 count("receive_errors");
                 log.log(Level.ERROR, "bug/" + interfaceName, "VRRP receive on " + interfaceName + " hit " + e);
             }
+        }
+    }
+
+    /** A persistent socket error must not turn the receive thread into a busy loop. */
+    private void pauseAfterError() {
+        try {
+            Thread.sleep(ERROR_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            // This thread stops through stop() (shutdown(2)), not through interrupts: carry on.
+            LOG.debug("VRRP receive thread on {} interrupted; ignored", interfaceName);
         }
     }
 
