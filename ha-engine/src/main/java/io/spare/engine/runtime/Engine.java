@@ -122,6 +122,10 @@ public final class Engine implements AutoCloseable {
                 }
                 tracked.add(new TrackedCheckBinding(check, t.weight().orElse(check.config().weight())));
             }
+            if (instance.useVmac()) {
+                log.warn("({}) use_vmac is not supported by the engine yet: the VIPs go on {} with its own MAC",
+                        instance.name(), instance.interfaceName());
+            }
             InstanceSpec spec = InstanceRuntime.specOf(instance, Optional.ofNullable(groupOf.get(instance.name())));
             instances.put(instance.name(), new InstanceRuntime(
                     instance, spec, loop, addressWorker, notifications, wallClock, tracked, linkUp));
