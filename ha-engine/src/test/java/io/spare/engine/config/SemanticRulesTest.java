@@ -421,4 +421,9 @@ class SemanticRulesTest {
         assertThat(errors("global: {script_user: 'a b c'}\n" + MINIMAL_INSTANCE))
                 .containsExactly("spare.yaml:1:23: global.script_user: expected `user` or `user group`, found 'a b c'");
     }
+
+    @Test
+    void leadingZerosAreDecimalNotOctal() throws ConfigException {
+        assertThat(load(instanceWith("priority: 0100\n")).config().instances().get("VI_1").priority()).isEqualTo(100);
+    }
 }
