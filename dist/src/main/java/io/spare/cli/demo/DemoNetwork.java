@@ -16,6 +16,7 @@ final class DemoNetwork implements AutoCloseable {
     private final String prefix = "spare-demo-" + ProcessHandle.current().pid();
     private final List<String> namespaces = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
+    private final List<String> hosts = new ArrayList<>();
     private int ports;
 
     DemoNetwork() throws IOException {
@@ -31,6 +32,7 @@ final class DemoNetwork implements AutoCloseable {
     void addHost(String host, String cidr) throws IOException {
         String ns = ns(host);
         addNamespace(ns);
+        hosts.add(host);
         String port = "p" + (++ports);
         run("ip", "link", "add", "eth0", "netns", ns, "type", "veth", "peer", "name", port, "netns", ns("sw"));
         run("ip", "-n", ns("sw"), "link", "set", port, "master", "br0");
@@ -44,6 +46,29 @@ final class DemoNetwork implements AutoCloseable {
     boolean holds(String host, String address) throws IOException {
         String out = run("ip", "-n", ns(host), "-o", "-4", "addr", "show", "dev", "eth0");
         return out.contains(" " + address + "/");
+    }
+
+    /** Takes a host off the segment (its bridge port down) or puts it back: a dead or a live host. */
+    void setConnected(String host, boolean connected) throws IOException {
+        run("ip", "-n", ns("sw"), "link", "set", port(host), connected ? "up" : "down");
+    }
+
+    /**
+     * What a reboot does to an address the dead host still had configured. It may be gone already:
+     * Spare releases its VIPs when it sees its link lose carrier, if it lives long enough.
+     */
+    void removeAddress(String host, String cidr) throws IOException {
+        if (run("ip", "-n", ns(host), "-o", "addr", "show", "dev", "eth0").contains(" " + cidr + " ")) {
+            run("ip", "-n", ns(host), "addr", "del", cidr, "dev", "eth0");
+        }
+    }
+
+    private String port(String host) {
+        int index = hosts.indexOf(host);
+        if (index < 0) {
+            throw new IllegalArgumentException("no host " + host);
+        }
+        return "p" + (index + 1);
     }
 
     synchronized Process start(String host, Path log, List<String> command) throws IOException {

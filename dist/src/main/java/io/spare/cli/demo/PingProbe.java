@@ -14,18 +14,22 @@ import java.util.regex.Pattern;
  */
 final class PingProbe implements AutoCloseable {
     static final int INTERVAL_MS = 10;
-    private static final Pattern REPLY = Pattern.compile("icmp_seq=(\\d+)");
+    /** {@code [1764012345.123456] 64 bytes from 10.99.0.200: icmp_seq=12 ...}: ping's own receive time. */
+    private static final Pattern REPLY = Pattern.compile("^\\[(\\d+\\.\\d+)\\] \\d+ bytes from .*icmp_seq=(\\d+)");
 
     private final Process process;
     private final Thread reader;
-    private long lastSeq = -1;
+    private double lastReply = -1;
     private long answered;
-    private long longestGap;
-    private long gapStartSeq;
+    private double longestGapSeconds;
+    private long windowFirstSeq = -1;
+    private long windowLastSeq = -1;
+    private long windowAnswered;
 
     PingProbe(DemoNetwork network, String host, String address) throws IOException {
-        // -i 0.01 needs root, which the demo has; -W 1: a lost reply is given up after a second.
-        process = network.startPiped(host, List.of("ping", "-n", "-i", "0.01", "-W", "1", address));
+        // -i 0.01 needs root, which the demo has; -D prints each reply's receive time, so gaps are
+        // measured by ping itself, not by when this process reads its output.
+        process = network.startPiped(host, List.of("ping", "-n", "-D", "-i", "0.01", "-W", "1", address));
         reader = new Thread(this::read, "demo-ping");
         reader.setDaemon(true);
         reader.start();
@@ -36,8 +40,8 @@ final class PingProbe implements AutoCloseable {
             String line;
             while ((line = lines.readLine()) != null) {
                 Matcher reply = REPLY.matcher(line);
-                if (line.contains("bytes from") && reply.find()) {
-                    record(Long.parseLong(reply.group(1)));
+                if (reply.find()) {
+                    record(Double.parseDouble(reply.group(1)), Long.parseLong(reply.group(2)));
                 }
             }
         } catch (IOException e) {
@@ -45,27 +49,42 @@ final class PingProbe implements AutoCloseable {
         }
     }
 
-    private synchronized void record(long seq) {
-        if (lastSeq >= 0 && seq > lastSeq + 1) {
-            long gap = seq - lastSeq - 1;
-            if (gap > longestGap) {
-                longestGap = gap;
-                gapStartSeq = lastSeq + 1;
-            }
+    private synchronized void record(double receivedAt, long seq) {
+        if (lastReply >= 0) {
+            longestGapSeconds = Math.max(longestGapSeconds, receivedAt - lastReply);
         }
-        lastSeq = Math.max(lastSeq, seq);
+        lastReply = receivedAt;
         answered++;
+        if (windowFirstSeq < 0) {
+            windowFirstSeq = seq;
+        }
+        windowLastSeq = Math.max(windowLastSeq, seq);
+        windowAnswered++;
     }
 
     /** Starts a new measurement window. */
     synchronized void reset() {
-        longestGap = 0;
-        gapStartSeq = 0;
+        longestGapSeconds = 0;
+        windowFirstSeq = -1;
+        windowLastSeq = -1;
+        windowAnswered = 0;
     }
 
-    /** Probes lost in the longest run of lost probes since {@link #reset()}. */
-    synchronized long longestLoss() {
-        return longestGap;
+    /**
+     * Pings sent since {@link #reset()} (between two answered ones) that were never answered. Only
+     * meaningful while answers keep coming: ping slows down when they stop, so an outage is
+     * measured in time ({@link #longestOutageMillis()}), not in lost pings.
+     */
+    synchronized long lost() {
+        return windowFirstSeq < 0 ? 0 : (windowLastSeq - windowFirstSeq + 1) - windowAnswered;
+    }
+
+    /**
+     * The longest time without an answer since {@link #reset()}, less the probe interval: what the
+     * client saw as an outage, in milliseconds (0 when no probe went unanswered).
+     */
+    synchronized long longestOutageMillis() {
+        return Math.max(0, Math.round(longestGapSeconds * 1000) - INTERVAL_MS);
     }
 
     synchronized long answered() {
