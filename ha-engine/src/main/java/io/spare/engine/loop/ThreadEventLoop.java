@@ -17,6 +17,8 @@ import org.apache.logging.log4j.Logger;
 public final class ThreadEventLoop implements EventLoop, AutoCloseable {
     private static final Logger log = LogManager.getLogger(ThreadEventLoop.class);
 
+    private static final int TASK_BURST = 256;
+
     private final Ticker ticker;
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final TimerQueue timers = new TimerQueue();
@@ -58,13 +60,19 @@ public final class ThreadEventLoop implements EventLoop, AutoCloseable {
     private void run() {
         try {
             while (running) {
-                Runnable task = tasks.poll();
-                if (task != null) {
+                int ran = 0;
+                Runnable task;
+                // a burst of posted work (an advert flood) must not starve the timers: adverts to send
+                while (ran < TASK_BURST && (task = tasks.poll()) != null) {
                     runSafely(task);
-                    continue;
+                    ran++;
                 }
+                int fired = 0;
                 long now = ticker.nanoTime();
-                if (timers.fireOneDue(now)) {
+                while (fireOneSafely(now)) {
+                    fired++;
+                }
+                if (ran > 0 || fired > 0) {
                     continue;
                 }
                 long next = timers.nextDeadline();
@@ -78,6 +86,15 @@ public final class ThreadEventLoop implements EventLoop, AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             finished.countDown();
+        }
+    }
+
+    private boolean fireOneSafely(long now) {
+        try {
+            return timers.fireOneDue(now);
+        } catch (RuntimeException | Error e) {
+            log.error("event loop timer failed: {}", e.toString(), e);
+            return true;
         }
     }
 

@@ -33,4 +33,30 @@ class ThreadEventLoopTest {
             assertThat(loop.inLoop()).isFalse();
         }
     }
+
+    @Test
+    void aThrowingTimerDoesNotKillTheLoopAndTimersFireDuringATaskFlood() throws Exception {
+        try (ThreadEventLoop loop = new ThreadEventLoop("test-loop", Ticker.system()).start()) {
+            CountDownLatch timerFired = new CountDownLatch(1);
+            CountDownLatch afterwards = new CountDownLatch(1);
+            loop.execute(() -> {
+                loop.newTimer(() -> {
+                    throw new IllegalStateException("a bad timer");
+                }).setDeadline(loop.nanoTime());
+                loop.newTimer(timerFired::countDown).setDeadline(loop.nanoTime() + Duration.ofMillis(5).toNanos());
+            });
+            // keep the loop busy with posted work far longer than the timer's 5 ms
+            Runnable[] flood = new Runnable[1];
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            flood[0] = () -> {
+                if (timerFired.getCount() > 0 && System.nanoTime() < end) {
+                    loop.execute(flood[0]);
+                }
+            };
+            loop.execute(flood[0]);
+            assertThat(timerFired.await(3, TimeUnit.SECONDS)).as("the timer fired during the flood").isTrue();
+            loop.execute(afterwards::countDown);
+            assertThat(afterwards.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }
