@@ -166,7 +166,7 @@ final class CheckConverter {
         for (Statement line : definition.children()) {
             switch (line.keyword()) {
                 case "file" -> values.single(line).ifPresent(path -> typeKeys.put("path", path));
-                case "init_file" -> initFile(line, typeKeys);
+                case "init_file" -> initFile(line);
                 default -> commonKey(line, common, Namespace.FILE);
             }
         }
@@ -174,24 +174,23 @@ final class CheckConverter {
             notes.notCarried(definition, "track_file " + name.get() + " has no 'file'; keepalived ignores it");
             return;
         }
-        typeKeys.put("read_value", true);
         Map<String, Object> ordered = new LinkedHashMap<>();
-        ordered.put("path", typeKeys.remove("path"));
-        ordered.put("read_value", typeKeys.remove("read_value"));
-        ordered.putAll(typeKeys);
+        ordered.put("path", typeKeys.get("path"));
+        ordered.put("mode", "value");
         String spareName = register(Namespace.FILE, name.get(), definition);
         if (common.reverse) {
             common.weight = -common.weight;
         }
         common.keys.put("weight", common.weight);
         notes.converted(definition.location(), "track_file " + name.get() + ": a file check reading the number in "
-                + ordered.get("path") + " (read_value: true); the priority moves by value x weight as in keepalived"
+                + ordered.get("path") + " (mode: value); the priority moves by value x weight as in keepalived"
                 + (common.reverse ? "; 'reverse' carried as the negated weight" : ""));
         emit(spareName, "file", common, ordered);
         names.get(Namespace.FILE).put(name.get(), new CheckRef(spareName, Namespace.FILE, common.reverse, false));
     }
 
-    private void initFile(Statement line, Map<String, Object> typeKeys) {
+    /** Spare's file check reads a missing file as 0 and never writes it; keepalived's init_file creates it. */
+    private void initFile(Statement line) {
         int value = 0;
         boolean overwrite = false;
         for (Token word : line.args()) {
@@ -205,9 +204,12 @@ final class CheckConverter {
                 value = parsed.getAsInt();
             }
         }
-        typeKeys.put("init_file", value);
-        if (overwrite) {
-            typeKeys.put("init_file_overwrite", true);
+        if (value == 0 && !overwrite) {
+            notes.converted(line.location(), "init_file dropped: Spare reads a missing file as 0, which is what"
+                    + " keepalived would have written into it");
+        } else {
+            notes.notCarried(line, "Spare's file check never writes the file; create it with " + value
+                    + " before Spare starts (a missing file reads as 0)");
         }
     }
 
@@ -241,9 +243,10 @@ final class CheckConverter {
                 }
                 case "quorum" -> values.integer(line, 1, 65535).ifPresent(q -> typeKeys.put("quorum", q));
                 case "quorum_max" -> values.integer(line, 0, 65535).ifPresent(q -> typeKeys.put("quorum_max", q));
-                case "delay", "terminate_delay", "fork_delay" ->
-                        values.seconds(line, 3600).ifPresent(d -> typeKeys.put(line.keyword(), d));
-                case "full_command" -> typeKeys.put("full_command", true);
+                case "delay", "terminate_delay", "fork_delay" -> notes.notCarried(line, "Spare's process check looks"
+                        + " every interval; use fall/rise for a similar delay before the result changes");
+                case "full_command" -> notes.converted(line.location(), "full_command dropped: Spare matches"
+                        + " /proc/PID/comm or argv[0]'s basename, and the whole argv[0] when the name has a '/'");
                 default -> commonKey(line, common, Namespace.PROCESS);
             }
         }

@@ -20,13 +20,12 @@ final class InstanceConverter {
             "virtual_ipaddress", "virtual_ipaddress_excluded", "track_script", "track_interface", "nopreempt",
             "preempt_delay", "unicast_src_ip", "unicast_peer", "mcast_src_ip", "garp_master_delay", "garp_master_repeat",
             "garp_master_refresh", "garp_master_refresh_repeat", "garp_lower_prio_repeat", "use_vmac", "smtp_alert",
-            "down_timer_adverts", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify");
+            "down_timer_adverts", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify", "notify_user");
     private static final int AUTH_PASS_BYTES = 8;
 
     private final Notes notes;
     private final Values values;
     private final CheckConverter checks;
-    private final NotifyHooks notifyHooks;
     private final VirtualAddressConverter addresses;
     private final int globalVersion;
     private final Map<String, Object> instances = new LinkedHashMap<>();
@@ -35,7 +34,6 @@ final class InstanceConverter {
         this.notes = notes;
         this.values = new Values(notes);
         this.checks = checks;
-        this.notifyHooks = new NotifyHooks(notes);
         this.addresses = new VirtualAddressConverter(notes);
         this.globalVersion = globalVersion;
     }
@@ -53,11 +51,13 @@ final class InstanceConverter {
         final List<VirtualAddressConverter.Vip> excluded = new ArrayList<>();
         final List<Object> tracked = new ArrayList<>();
         final Map<String, Statement> lines = new LinkedHashMap<>();
+        final NotifyHooks notifyHooks;
         BigDecimal advertInt;
 
-        Instance(String name, Statement definition) {
+        Instance(String name, Statement definition, Notes notes) {
             this.name = name;
             this.definition = definition;
+            this.notifyHooks = new NotifyHooks(notes, "vrrp_instance " + name, keys);
         }
     }
 
@@ -66,7 +66,7 @@ final class InstanceConverter {
             notes.notCarried(definition, "expected 'vrrp_instance NAME { ... }'");
             return;
         }
-        Instance instance = new Instance(definition.arg(0), definition);
+        Instance instance = new Instance(definition.arg(0), definition, notes);
         if (instances.containsKey(instance.name)) {
             notes.warning(definition.location(), "vrrp_instance " + instance.name + " is defined again; the later one replaces the earlier one");
         }
@@ -74,6 +74,7 @@ final class InstanceConverter {
             instance.lines.put(line.keyword(), line);
             convertLine(line, instance);
         }
+        instance.notifyHooks.finish();
         fixUps(instance);
         instances.put(instance.name, ordered(instance));
     }
@@ -124,7 +125,7 @@ final class InstanceConverter {
             case "down_timer_adverts" -> values.integer(line, 1, 100).ifPresent(n -> keys.put(keyword, n));
             case "native_ipv6" -> keys.put("native_ipv6", true); // resolved in fixUps
             default -> {
-                if (!notifyHooks.convert(line, keys, "vrrp_instance " + instance.name)) {
+                if (!instance.notifyHooks.convert(line)) {
                     notes.notCarried(line, Unsupported.reason(keyword, "not a vrrp_instance keyword Spare knows"));
                 }
             }

@@ -10,11 +10,10 @@ import java.util.Set;
 /** keepalived's {@code vrrp_sync_group} blocks to {@code sync_groups:} entries. */
 final class SyncGroupConverter {
     private static final List<String> KEY_ORDER = List.of(
-            "group", "smtp_alert", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify");
+            "group", "smtp_alert", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify", "notify_user");
 
     private final Notes notes;
     private final Values values;
-    private final NotifyHooks notifyHooks;
     private final Set<String> instanceNames;
     private final Map<String, Object> groups = new LinkedHashMap<>();
     private final Map<String, String> groupOfInstance = new HashMap<>();
@@ -22,7 +21,6 @@ final class SyncGroupConverter {
     SyncGroupConverter(Notes notes, Set<String> instanceNames) {
         this.notes = notes;
         this.values = new Values(notes);
-        this.notifyHooks = new NotifyHooks(notes);
         this.instanceNames = instanceNames;
     }
 
@@ -38,6 +36,7 @@ final class SyncGroupConverter {
         String name = definition.arg(0);
         Map<String, Object> keys = new LinkedHashMap<>();
         List<String> members = new ArrayList<>();
+        NotifyHooks notifyHooks = new NotifyHooks(notes, "vrrp_sync_group " + name, keys);
         for (Statement line : definition.children()) {
             switch (line.keyword()) {
                 case "group" -> line.children().forEach(member -> member(member, name, members));
@@ -46,12 +45,13 @@ final class SyncGroupConverter {
                         notes.notCarried(line, "Spare tracks checks and interfaces per instance; track them in each"
                                 + " member instance (a sync group follows its members)");
                 default -> {
-                    if (!notifyHooks.convert(line, keys, "vrrp_sync_group " + name)) {
+                    if (!notifyHooks.convert(line)) {
                         notes.notCarried(line, Unsupported.reason(line.keyword(), "not a vrrp_sync_group keyword Spare knows"));
                     }
                 }
             }
         }
+        notifyHooks.finish();
         if (members.isEmpty()) {
             notes.notCarried(definition, "vrrp_sync_group " + name + " has no (known) instances; keepalived ignores it");
             return;

@@ -411,4 +411,42 @@ class ImporterScenariosTest {
         assertThat(result.notes(Kind.NOT_CARRIED)).extracting(n -> n.line() + " " + n.message())
                 .containsExactly("7 keyword 'user' not carried over (a file check runs no program)");
     }
+
+    @Test
+    void notifyUsersThatAgreeBecomeNotifyUser() throws Exception {
+        ImportResult result = importText(dir, "vrrp_instance VI_1 {\n" + INSTANCE_BODY + """
+                  notify_master "/etc/keepalived/notify.sh master" keepalived_script keepalived
+                  notify_backup "/etc/keepalived/notify.sh backup" keepalived_script keepalived
+                }
+                vrrp_sync_group G {
+                  group {
+                    VI_1
+                  }
+                  notify /etc/keepalived/group.sh master
+                }
+                """);
+
+        JsonNode out = yaml(result.yaml());
+        JsonNode instance = out.get("instances").get("VI_1");
+        assertThat(instance.get("notify_master").asText()).isEqualTo("/etc/keepalived/notify.sh master");
+        assertThat(instance.get("notify_user").asText()).isEqualTo("keepalived_script keepalived");
+        assertThat(out.get("sync_groups").get("G").get("notify").asText()).isEqualTo("/etc/keepalived/group.sh");
+        assertThat(out.get("sync_groups").get("G").get("notify_user").asText()).isEqualTo("master");
+        assertThat(result.notes(Kind.CONVERTED)).extracting(n -> n.line() + " " + n.message()).containsExactly(
+                "7 vrrp_instance VI_1: keepalived runs the notify scripts as 'keepalived_script keepalived' (the words"
+                        + " after the script); carried over as notify_user",
+                "14 vrrp_sync_group G: keepalived runs the notify scripts as 'master' (the words after the script);"
+                        + " carried over as notify_user - if they were meant as arguments, quote the whole command");
+    }
+
+    @Test
+    void initFileZeroIsWhatSpareReadsFromAMissingFile() throws Exception {
+        ImportResult result = importText(dir, "track_file f {\n  file /run/f\n  init_file\n}\n");
+
+        JsonNode check = yaml(result.yaml()).get("checks").get("f");
+        assertThat(check.get("mode").asText()).isEqualTo("value");
+        assertThat(check.get("weight").intValue()).isEqualTo(1);
+        assertThat(result.notes(Kind.NOT_CARRIED)).isEmpty();
+        assertThat(result.notes(Kind.CONVERTED)).extracting(ImportNote::line).containsExactly(1, 3);
+    }
 }
