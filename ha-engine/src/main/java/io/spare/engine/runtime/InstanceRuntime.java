@@ -393,6 +393,9 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
             conditions.add("fault: " + state.faultReason());
         }
         versionMismatches.forEach(peer -> conditions.add("version_mismatch: " + peer));
+        if (state.ownerConflict()) {
+            conditions.add("owner_conflict: another router also has priority 255; ours is reduced to 254");
+        }
         if (state.holdsAddresses() && state.state() != VrrpState.MASTER) {
             conditions.add("handover: holding VIPs until the new master is heard");
         }

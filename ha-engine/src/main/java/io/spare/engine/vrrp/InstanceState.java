@@ -24,6 +24,7 @@ public final class InstanceState {
     boolean holdsAddresses;
     boolean wantMaster;
     boolean stopping;
+    boolean ownerConflict;
 
     long masterDownAt = NEVER;
     long advertAt = NEVER;
@@ -54,6 +55,7 @@ public final class InstanceState {
         c.holdsAddresses = holdsAddresses;
         c.wantMaster = wantMaster;
         c.stopping = stopping;
+        c.ownerConflict = ownerConflict;
         c.masterDownAt = masterDownAt;
         c.advertAt = advertAt;
         c.garpDelayAt = garpDelayAt;
@@ -110,6 +112,11 @@ public final class InstanceState {
 
     public boolean wantMaster() {
         return wantMaster;
+    }
+
+    /** Another router also claims priority 255: we gave ownership up (254). */
+    public boolean ownerConflict() {
+        return ownerConflict;
     }
 
     public boolean stopping() {

@@ -97,7 +97,7 @@ public final class VrrpStateMachine {
             }
             s.masterAddress = source;
             s.masterPriority = priority;
-            if (spec.version() == 3) {
+            if (spec.version() == 3 && intervalNanos > 0) {
                 s.masterAdverIntervalNanos = intervalNanos;
             }
             s.wantMaster = false;
@@ -119,6 +119,14 @@ public final class VrrpStateMachine {
             s.advertAt = now + spec.advertIntervalNanos();
             return;
         }
+        if (priority == 255 && s.priority == 255 && compareToOwn(source) != 0) {
+            // Both routers claim to own the address: a configuration error. As keepalived, give up
+            // ownership (254) so that the election can end; the other owner wins.
+            s.ownerConflict = true;
+            s.priority = 254;
+            out.warn("CONFIGURATION ERROR: " + hostOf(source) + " is also configured as address owner (priority 255);"
+                    + " reducing our priority to 254");
+        }
         int tie = priority == s.priority ? compareToOwn(source) : 0;
         if (priority == s.priority && tie == 0) {
             out.warn("received an advert with our own priority " + priority + " from our own address " + hostOf(source)
@@ -128,7 +136,7 @@ public final class VrrpStateMachine {
         if (priority > s.priority || tie > 0) {
             s.masterAddress = source;
             s.masterPriority = priority;
-            if (spec.version() == 3) {
+            if (spec.version() == 3 && intervalNanos > 0) {
                 s.masterAdverIntervalNanos = intervalNanos;
             }
             leaveMasterForBackup(s, now, now + InstanceSpec.HANDOVER_GRACE_NANOS, out);
@@ -248,6 +256,9 @@ public final class VrrpStateMachine {
 
     /** The effective priority moved (tracked checks or interfaces). */
     public void onPriority(InstanceState s, long now, int priority, VrrpActions out) {
+        if (s.ownerConflict && priority == 255) {
+            priority = 254;
+        }
         int old = s.priority;
         if (priority == old) {
             return;
@@ -378,7 +389,7 @@ public final class VrrpStateMachine {
     }
 
     private int skewPriority(InstanceState s) {
-        return spec.addressOwner() ? 255 : s.priority;
+        return spec.addressOwner() && !s.ownerConflict ? 255 : s.priority;
     }
 
     private static String hostOf(InetAddress address) {

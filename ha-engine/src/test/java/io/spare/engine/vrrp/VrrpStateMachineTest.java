@@ -294,4 +294,17 @@ class VrrpStateMachineTest {
         m.onAdvert(s, 2 * S, 250, S, ip("10.99.0.7"), out);
         assertThat(s.preemptDelayUntil()).isEqualTo(InstanceState.UNSET);
     }
+
+    @Test
+    void twoAddressOwnersEndTheConflictByGivingUpOwnership() {
+        VrrpStateMachine m = machine(255);
+        InstanceState s = master(m, 255);
+        m.onAdvert(s, 10 * S, 255, S, ip("10.99.0.4"), out);
+        assertThat(s.ownerConflict()).isTrue();
+        assertThat(s.priority()).isEqualTo(254);
+        assertThat(s.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(actions).containsExactly("warn", "MASTER->BACKUP");
+        m.onPriority(s, 11 * S, 255, out); // the runtime's recomputation does not restore 255
+        assertThat(s.priority()).isEqualTo(254);
+    }
 }
