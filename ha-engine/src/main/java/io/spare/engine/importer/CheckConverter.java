@@ -147,7 +147,9 @@ final class CheckConverter {
             notes.converted(scriptLine.location(), what + "script uses shell syntax ("
                     + String.join(", ", classification.shellFeatures()) + "), so keepalived never ran it"
                     + " (no shell: 'Disabling track script ... not found'); carried over with shell: true,"
-                    + " so Spare will run it through /bin/sh - check it does what was meant");
+                    + " so Spare will run it through /bin/sh - check it does what was meant"
+                    + (classification.shellFeatures().contains("[[ ]]")
+                            ? " ('[[ ]]' is bash: where /bin/sh is dash, write '[ ]' or run 'bash -c')" : ""));
         } else {
             notes.converted(scriptLine.location(), what + "script carried over as a command run without a shell,"
                     + " as keepalived runs it" + (classification.wrappedInShell() ? " (it starts its own shell)" : ""));

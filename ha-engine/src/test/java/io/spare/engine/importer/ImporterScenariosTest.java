@@ -449,4 +449,15 @@ class ImporterScenariosTest {
         assertThat(result.notes(Kind.NOT_CARRIED)).isEmpty();
         assertThat(result.notes(Kind.CONVERTED)).extracting(ImportNote::line).containsExactly(1, 3);
     }
+
+    @Test
+    void bashOnlySyntaxIsPointedOut() throws Exception {
+        ImportResult result = importText(dir, "vrrp_script c {\n  script \"[[ $(pidof haproxy) ]]\"\n}\n");
+
+        JsonNode check = yaml(result.yaml()).get("checks").get("c");
+        assertThat(check.get("shell").booleanValue()).isTrue();
+        assertThat(check.get("script").asText()).isEqualTo("[[ $(pidof haproxy) ]]");
+        assertThat(result.notes(Kind.CONVERTED)).singleElement().satisfies(n -> assertThat(n.message())
+                .contains("shell syntax ([[ ]], $( ))").endsWith("('[[ ]]' is bash: where /bin/sh is dash, write '[ ]' or run 'bash -c')"));
+    }
 }
