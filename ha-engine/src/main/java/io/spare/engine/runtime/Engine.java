@@ -122,10 +122,6 @@ public final class Engine implements AutoCloseable {
                 }
                 tracked.add(new TrackedCheckBinding(check, t.weight().orElse(check.config().weight())));
             }
-            if (instance.useVmac()) {
-                log.warn("({}) use_vmac is not supported by the engine yet: the VIPs go on {} with its own MAC",
-                        instance.name(), instance.interfaceName());
-            }
             InstanceSpec spec = InstanceRuntime.specOf(instance, Optional.ofNullable(groupOf.get(instance.name())));
             instances.put(instance.name(), new InstanceRuntime(
                     instance, spec, loop, addressWorker, notifications, wallClock, tracked, linkUp));
@@ -176,12 +172,19 @@ public final class Engine implements AutoCloseable {
             readLink(links, instance.config().interfaceName());
             instance.config().trackInterface().forEach(t -> readLink(links, t.name()));
         }
+        Map<InstanceRuntime, String[]> vmacs = new LinkedHashMap<>();
+        for (InstanceRuntime instance : instances.values()) {
+            if (instance.config().useVmac()) {
+                vmacs.put(instance, createVmac(instance));
+            }
+        }
         Map<InstanceRuntime, Object> opened = new LinkedHashMap<>();
         for (InstanceRuntime instance : instances.values()) {
             opened.put(instance, openChannel(instance));
         }
         loop.execute(() -> {
             links.forEach(linkUp::putIfAbsent);
+            vmacs.forEach((instance, result) -> instance.vmacReady(result[0], result[1]));
             opened.forEach((instance, result) -> {
                 if (result instanceof VrrpChannel channel) {
                     instance.channelOpened(channel, "");
@@ -221,6 +224,26 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             log.error("reading interface {} failed: {}", name, e.toString());
             links.put(name, false);
+        }
+    }
+
+    /**
+     * {@code use_vmac}: the VIPs (those without a device of their own) go on a macvlan with the VRRP
+     * virtual MAC, so that they keep their MAC across a failover. Adverts still use the instance's
+     * interface (the transport's channel).
+     *
+     * @return {name, ""} or {null, problem}
+     */
+    private String[] createVmac(InstanceRuntime instance) {
+        InstanceConfig c = instance.config();
+        try {
+            String name = ports.binder().createVmac(c.interfaceName(), instance.vmacName(), c.virtualRouterId(), c.family());
+            log.info("({}) VMAC interface {} ready", c.name(), name);
+            return new String[] {name, ""};
+        } catch (Exception e) {
+            log.error("({}) cannot create the VMAC interface {} on {}: {}", c.name(), instance.vmacName(),
+                    c.interfaceName(), e.toString());
+            return new String[] {null, "vmac " + instance.vmacName() + ": " + e.getMessage()};
         }
     }
 
@@ -313,9 +336,23 @@ public final class Engine implements AutoCloseable {
                 .whenComplete((ignored, error) -> loop.execute(() -> instances.values().forEach(InstanceRuntime::closeChannel)));
     }
 
+    /** On the loop, once every VIP is released: the VMAC interfaces go, on the address worker. */
+    private void deleteVmacs() {
+        for (InstanceRuntime instance : instances.values()) {
+            instance.vmacInterface().ifPresent(name -> executors.addressWorker().execute(() -> {
+                try {
+                    ports.binder().deleteVmac(name);
+                } catch (Exception e) {
+                    log.warn("({}) removing the VMAC interface {} failed: {}", instance.name(), name, e.toString());
+                }
+            }));
+        }
+    }
+
     private void awaitReleased(CompletableFuture<Void> released) {
         boolean all = instances.values().stream().allMatch(i -> i.state().finished());
         if (all) {
+            deleteVmacs();
             released.complete(null);
             return;
         }

@@ -56,6 +56,10 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
     private final Set<String> versionMismatches = new LinkedHashSet<>();
     private final List<Pending> pendingTransitions = new ArrayList<>(2);
     private SyncGroupRuntime group;
+    /** The VIPs as they go on the host: with use_vmac, those without a device go on the VMAC interface. */
+    private List<VirtualAddress> held;
+    private String vmacInterface;
+    private String vmacProblem = "";
 
     private VrrpChannel channel;
     private String channelProblem = "";
@@ -87,6 +91,7 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
         List<InetAddress> advertised = new ArrayList<>();
         config.virtualIpaddress().forEach(v -> advertised.add(v.address()));
         this.advertisedAddresses = List.copyOf(advertised);
+        this.held = config.allAddresses();
         this.state = machine.initialState(compute().priority());
         this.timer = loop.newTimer(this::timerFired);
     }
@@ -154,6 +159,30 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
                 config.unicastSrcIp().or(config::mcastSrcIp),
                 config.unicastPeer(),
                 config.virtualIpaddress());
+    }
+
+    /** The VMAC name {@code use_vmac} asks for: the configured one or {@code vrrp.VRID}. */
+    String vmacName() {
+        return config.vmacName().orElse("vrrp." + config.virtualRouterId());
+    }
+
+    /** Called on the loop once the VMAC interface exists (or could not be made). */
+    void vmacReady(String name, String problem) {
+        this.vmacInterface = name;
+        this.vmacProblem = problem;
+        if (name != null) {
+            List<VirtualAddress> onVmac = new ArrayList<>();
+            for (VirtualAddress vip : config.allAddresses()) {
+                onVmac.add(vip.device().isPresent() ? vip
+                        : new VirtualAddress(vip.address(), vip.prefixLength(), Optional.of(name), vip.label(), vip.scope()));
+            }
+            held = List.copyOf(onVmac);
+        }
+        refreshTracking();
+    }
+
+    Optional<String> vmacInterface() {
+        return Optional.ofNullable(vmacInterface);
     }
 
     /** Called on the loop once the channel is open (or could not be opened). */
@@ -236,7 +265,7 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
         if (!state.holdsAddresses()) {
             return;
         }
-        for (VirtualAddress vip : config.allAddresses()) {
+        for (VirtualAddress vip : held) {
             if (vip.address().equals(address) && vip.deviceOr(config.interfaceName()).equals(interfaceName)) {
                 vipsRestored++;
                 log.warn("({}) VIP {} was removed from {} by someone else while we hold it; adding it back",
@@ -253,7 +282,7 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
             return;
         }
         List<VirtualAddress> lost = new ArrayList<>();
-        for (VirtualAddress vip : config.allAddresses()) {
+        for (VirtualAddress vip : held) {
             if (vip.family() == AddressFamily.IPV6 && vip.deviceOr(config.interfaceName()).equals(interfaceName)) {
                 lost.add(vip);
             }
@@ -299,6 +328,9 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
         }
         if (!channelProblem.isEmpty()) {
             other.add(channelProblem);
+        }
+        if (!vmacProblem.isEmpty()) {
+            other.add(vmacProblem);
         }
         return Tracking.compute(config.priority(), checks, trackedInterfaces, linkUp, other);
     }
@@ -354,17 +386,17 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
 
     @Override
     public void addAddresses() {
-        addresses.add(name(), config.interfaceName(), config.allAddresses());
+        addresses.add(name(), config.interfaceName(), held);
     }
 
     @Override
     public void removeAddresses() {
-        addresses.remove(name(), config.interfaceName(), config.allAddresses());
+        addresses.remove(name(), config.interfaceName(), held);
     }
 
     @Override
     public void announce(int repeat) {
-        addresses.announce(name(), config.interfaceName(), config.allAddresses(), repeat);
+        addresses.announce(name(), config.interfaceName(), held, repeat);
     }
 
     @Override

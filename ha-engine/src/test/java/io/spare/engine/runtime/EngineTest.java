@@ -192,6 +192,33 @@ class EngineTest {
         }
     }
 
+    @Test
+    void useVmacPutsTheVipsOnTheVirtualMacInterfaceAndRemovesItAtStop() {
+        Node a = cluster.node("a", "10.99.0.1", config(instance("VI_1").priority(100).vip("10.99.1.1/24")
+                .vip(new io.spare.api.VirtualAddress(ip("10.99.3.1"), 24, java.util.Optional.of("eth1"),
+                        java.util.Optional.empty(), io.spare.api.AddressScope.GLOBAL))
+                .useVmac().build()));
+        cluster.startAll();
+        assertThat(a.binder().vmacs()).containsExactly("vrrp.51");
+        cluster.loop().advanceUntil(() -> a.state("VI_1") == VrrpState.MASTER, LIMIT);
+        assertThat(cluster.ledger().events("a", TestingAddressBinder.Kind.ADD))
+                .extracting(TestingAddressBinder.Event::device).containsExactly("vrrp.51", "eth1");
+        var done = a.engine().beginStop();
+        cluster.loop().advanceUntil(done::isDone, LIMIT);
+        assertThat(a.binder().vmacs()).isEmpty();
+        assertThat(a.binder().holds(ip("10.99.1.1"))).isFalse();
+    }
+
+    @Test
+    void aVmacThatCannotBeCreatedIsAFault() {
+        Node a = cluster.node("a", "10.99.0.1",
+                config(instance("VI_1").priority(100).vip("10.99.1.1/24").useVmac("vip0").build()));
+        a.binder().failVmacCreation("Operation not permitted");
+        cluster.startAll();
+        assertThat(a.state("VI_1")).isEqualTo(VrrpState.FAULT);
+        assertThat(a.status("VI_1").conditions()).containsExactly("fault: vmac vip0: Operation not permitted");
+    }
+
     /** Counts binder calls from the address worker thread. */
     private static final class RecordingBinder implements AddressBinder {
         final AtomicInteger removed = new AtomicInteger();

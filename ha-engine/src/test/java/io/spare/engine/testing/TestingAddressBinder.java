@@ -94,6 +94,8 @@ public final class TestingAddressBinder implements AddressBinder {
     private final String node;
     private final Ticker ticker;
     private final Ledger ledger;
+    private final java.util.Set<String> vmacs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile String failVmac;
 
     public TestingAddressBinder(String node, Ticker ticker, Ledger ledger) {
         this.node = requireNonNull(node, "node");
@@ -123,6 +125,30 @@ public final class TestingAddressBinder implements AddressBinder {
     /** Someone ran {@code ip addr del}: the address is gone from this node (tell the link monitor too). */
     public void removeBySomeoneElse(String interfaceName, VirtualAddress address) {
         record(Kind.REMOVED_BY_SOMEONE_ELSE, interfaceName, List.of(address), 0);
+    }
+
+    /** Makes {@link #createVmac} fail with this message. */
+    public void failVmacCreation(String message) {
+        failVmac = message;
+    }
+
+    @Override
+    public String createVmac(String parent, String name, int vrid, io.spare.api.AddressFamily family) throws java.io.IOException {
+        if (failVmac != null) {
+            throw new java.io.IOException(failVmac);
+        }
+        vmacs.add(name);
+        return name;
+    }
+
+    @Override
+    public void deleteVmac(String name) {
+        vmacs.remove(name);
+    }
+
+    /** The VMAC interfaces that exist now. */
+    public java.util.Set<String> vmacs() {
+        return java.util.Set.copyOf(vmacs);
     }
 
     public boolean holds(InetAddress address) {

@@ -107,6 +107,8 @@ public final class TestingConfigs {
         private Optional<InetAddress> unicastSrcIp = Optional.empty();
         private GarpConfig garp = GarpConfig.DEFAULTS;
         private int downTimerAdverts = 3;
+        private boolean useVmac;
+        private Optional<String> vmacName = Optional.empty();
 
         InstanceBuilder(String name) {
             this.name = name;
@@ -202,10 +204,21 @@ public final class TestingConfigs {
             return this;
         }
 
+        public InstanceBuilder useVmac() {
+            useVmac = true;
+            return this;
+        }
+
+        public InstanceBuilder useVmac(String name) {
+            useVmac = true;
+            vmacName = Optional.of(name);
+            return this;
+        }
+
         public InstanceConfig build() {
             return new InstanceConfig(name, state, interfaceName, vrid, priority, advertInt, version, authentication,
                     vips, List.of(), trackScript, trackInterface, nopreempt, preemptDelay, preemptFast, unicastSrcIp,
-                    List.of(), Optional.empty(), garp, false, Optional.empty(), emptyBlock("instances." + name + ".notify"),
+                    List.of(), Optional.empty(), garp, useVmac, vmacName, emptyBlock("instances." + name + ".notify"),
                     false, downTimerAdverts);
         }
     }
