@@ -34,6 +34,14 @@ class FailoverTest {
         return cluster.loop().advanceUntil(() -> node.state("VI_1") == state, LIMIT);
     }
 
+    /** Both start cut off from each other and become MASTER. */
+    private void splitBrain(Node a, Node b) {
+        cluster.network().partition(List.of(a.name()));
+        cluster.startAll();
+        until(a, VrrpState.MASTER);
+        until(b, VrrpState.MASTER);
+    }
+
     /** a (priority 100) is master alone; b (given) starts at 10 s. */
     private Node masterThenJoin(InstanceConfig joiner) {
         Node a = node("a", "10.99.0.1", vi(100).build());
@@ -95,10 +103,7 @@ class FailoverTest {
     void aPartitionGivesTwoMastersAndHealingConvergesWithinOneAdvertInterval() {
         Node a = node("a", "10.99.0.1", vi(200).build());
         Node b = node("b", "10.99.0.2", vi(100).build());
-        cluster.network().partition(List.of("a"));
-        cluster.startAll();
-        until(b, VrrpState.MASTER);
-        until(a, VrrpState.MASTER);
+        splitBrain(a, b);
         cluster.advance(Duration.ofSeconds(2));
         assertThat(a.binder().holds(ip("10.99.1.1"))).isTrue();
         assertThat(b.binder().holds(ip("10.99.1.1"))).isTrue();
@@ -117,10 +122,7 @@ class FailoverTest {
     void aMasterHearingALowerPriorityReadvertisesAndReannouncesAtOnce() {
         Node a = node("a", "10.99.0.1", vi(200).build());
         Node b = node("b", "10.99.0.2", vi(100).build());
-        cluster.network().partition(List.of("a"));
-        cluster.startAll();
-        until(b, VrrpState.MASTER);
-        until(a, VrrpState.MASTER);
+        splitBrain(a, b);
         // a advertises at 3.21875 + k s, b at 3.609375 + k s: heal between them so b speaks first
         cluster.loop().advanceTo(4_300_000_000L);
         cluster.network().heal();
@@ -142,10 +144,7 @@ class FailoverTest {
     void equalPrioritiesBreakTheTieOnTheHigherSourceAddress() {
         Node a = node("a", "10.99.0.1", vi(100).build());
         Node b = node("b", "10.99.0.2", vi(100).build());
-        cluster.network().partition(List.of("a"));
-        cluster.startAll();
-        until(a, VrrpState.MASTER);
-        until(b, VrrpState.MASTER);
+        splitBrain(a, b);
         cluster.network().heal();
         cluster.advance(Duration.ofSeconds(3));
         assertThat(a.state("VI_1")).isEqualTo(VrrpState.BACKUP);
