@@ -82,6 +82,9 @@ public final class RecordingNotifier implements Notifier {
         }
     }
 
+    @Override
+    public void close() {}
+
     public long interruptions() {
         return interrupted;
     }
