@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Spare's raw transport and a real keepalived on one segment: keepalived's adverts decode (v2 PASS,
  * v3 IPv4, v3 IPv6, v3 unicast, and a wrong password is dropped as {@code auth}), and Spare's
- * higher-priority adverts make keepalived's MASTER step down to BACKUP. Needs root and keepalived.
+ * higher-priority adverts make keepalived's MASTER step down to BACKUP, and its priority-0 advert
+ * makes keepalived's BACKUP take over. Needs root and keepalived.
  */
 class KeepalivedInteropIT {
     private static final String CONFIG = """
@@ -124,7 +125,7 @@ class KeepalivedInteropIT {
     }
 
     @Test
-    void keepalivedAdvertsDecodeAndOurHigherPriorityMakesItBackup() throws Exception {
+    void keepalivedAdvertsDecodeAndKeepalivedObeysOurs() throws Exception {
         Integration.requireRoot();
         Integration.requireCommand("keepalived");
         try (NetworkLab lab = NetworkLab.create();
@@ -215,6 +216,25 @@ class KeepalivedInteropIT {
                     }
                 });
                 assertThat(backup).as("keepalived stepped down; log:%n%s", read(log)).isTrue();
+
+                // Our priority-0 advert (what a stopping master sends) lets keepalived take over at once.
+                List<String> takeover = List.of("VI_1", "VI_3", "VI_6", "VI_U").stream()
+                        .map(name -> "(" + name + ") Backup received priority 0 advertisement").toList();
+                long[] lastZero = {0};
+                boolean tookOver = RecordingListener.await(Duration.ofSeconds(5), () -> containsAll(log, takeover), () -> {
+                    if (System.nanoTime() - lastZero[0] > 300_000_000L) {
+                        lastZero[0] = System.nanoTime();
+                        try {
+                            c2.send(ours.get(0).withPriority(0));
+                            c3.send(ours.get(1).withPriority(0));
+                            c6.send(ours.get(2).withPriority(0));
+                            cu.send(ours.get(3).withPriority(0));
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+                assertThat(tookOver).as("keepalived took over on priority 0; log:%n%s", read(log)).isTrue();
                 assertThat(read(log)).doesNotContain("Invalid VRRPv3 checksum", "Invalid VRRPv2 checksum", "invalid TTL",
                         "received an invalid passwd", "advertisement interval mismatch");
             } finally {
