@@ -66,9 +66,9 @@ public final class Engine implements AutoCloseable {
     private final Map<String, InstanceRuntime> instances = new LinkedHashMap<>();
     private final Map<String, SyncGroupRuntime> groups = new LinkedHashMap<>();
     private final Set<String> ownCheckNames = new LinkedHashSet<>();
-    private CompletableFuture<Void> stopping;
+    private volatile CompletableFuture<Void> stopping;
     private LoopTimer startupTimer;
-    private boolean started;
+    private volatile boolean started;
 
     /** Production: own address worker and notify threads around the given check workers. */
     public Engine(SpareConfig config, EnginePorts ports, EventLoop loop, Executor checkWorkers, Clock wallClock) {
