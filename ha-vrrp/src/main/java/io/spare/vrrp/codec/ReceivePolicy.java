@@ -6,6 +6,7 @@ import io.spare.api.Advertisement;
 import io.spare.api.AuthType;
 import io.spare.api.ChannelSpec;
 import io.spare.api.VirtualAddress;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -23,6 +24,7 @@ import java.util.Set;
 public final class ReceivePolicy {
     /** TTL / hop limit every multicast VRRP packet must carry. */
     public static final int REQUIRED_TTL = 255;
+    private static final InetAddress IPV4_GROUP = group();
 
     private final ChannelSpec spec;
     private final byte[] password;
@@ -65,9 +67,30 @@ public final class ReceivePolicy {
         try {
             advertisement = VrrpCodec.decode(vrrp, source, destination);
         } catch (MalformedAdvertisementException e) {
+            if (e.reason() == MalformedAdvertisementException.Reason.CHECKSUM && oldUnicastChecksumPossible(source, destination)) {
+                ReceiveVerdict old = checkOldUnicastChecksum(vrrp, source, destination, ttl);
+                if (old != null) {
+                    return old;
+                }
+            }
             return malformed(e, vrrp, ttl);
         }
         return check(advertisement, source, destination, ttl);
+    }
+
+    private boolean oldUnicastChecksumPossible(InetAddress source, InetAddress destination) {
+        return spec.unicast() && spec.version() == 3 && source instanceof Inet4Address && !destination.isMulticastAddress();
+    }
+
+    /** keepalived's compatibility with senders that put the multicast group in the pseudo-header when unicasting. */
+    private ReceiveVerdict checkOldUnicastChecksum(ByteBuffer vrrp, InetAddress source, InetAddress destination, int ttl) {
+        Advertisement advertisement;
+        try {
+            advertisement = VrrpCodec.decode(vrrp, source, IPV4_GROUP);
+        } catch (MalformedAdvertisementException stillBad) {
+            return null;
+        }
+        return check(advertisement, source, destination, ttl).withOldUnicastChecksum();
     }
 
     /** Checks an advert that decoded cleanly. */
@@ -163,6 +186,14 @@ public final class ReceivePolicy {
 
     private boolean ttlRefused(int ttl) {
         return !spec.unicast() && ttl != -1 && ttl != REQUIRED_TTL;
+    }
+
+    private static InetAddress group() {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) 224, 0, 0, 18});
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static ReceiveVerdict ttlDrop(int ttl) {

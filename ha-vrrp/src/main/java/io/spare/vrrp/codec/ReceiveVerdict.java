@@ -25,9 +25,10 @@ public final class ReceiveVerdict {
     private final int receivedVersion;
     private final boolean addressListMismatch;
     private final boolean intervalMismatch;
+    private final boolean oldUnicastChecksum;
 
     private ReceiveVerdict(Outcome outcome, Advertisement advertisement, DropReason dropReason, String detail,
-            int receivedVersion, boolean addressListMismatch, boolean intervalMismatch) {
+            int receivedVersion, boolean addressListMismatch, boolean intervalMismatch, boolean oldUnicastChecksum) {
         this.outcome = outcome;
         this.advertisement = advertisement;
         this.dropReason = dropReason;
@@ -35,20 +36,27 @@ public final class ReceiveVerdict {
         this.receivedVersion = receivedVersion;
         this.addressListMismatch = addressListMismatch;
         this.intervalMismatch = intervalMismatch;
+        this.oldUnicastChecksum = oldUnicastChecksum;
     }
 
     static ReceiveVerdict accept(Advertisement advertisement, boolean addressListMismatch, boolean intervalMismatch) {
         return new ReceiveVerdict(Outcome.ACCEPT, requireNonNull(advertisement), null, "", advertisement.version(),
-                addressListMismatch, intervalMismatch);
+                addressListMismatch, intervalMismatch, false);
+    }
+
+    /** The same verdict for an advert whose v3 checksum used the multicast group instead of our address. */
+    ReceiveVerdict withOldUnicastChecksum() {
+        return new ReceiveVerdict(outcome, advertisement, dropReason, detail, receivedVersion, addressListMismatch, intervalMismatch,
+                outcome == Outcome.ACCEPT);
     }
 
     static ReceiveVerdict versionMismatch(int version) {
         return new ReceiveVerdict(Outcome.VERSION_MISMATCH, null, DropReason.VERSION,
-                "VRRP version " + version + " advert for a version " + (version == 2 ? 3 : 2) + " instance", version, false, false);
+                "VRRP version " + version + " advert for a version " + (version == 2 ? 3 : 2) + " instance", version, false, false, false);
     }
 
     static ReceiveVerdict drop(DropReason reason, String detail) {
-        return new ReceiveVerdict(Outcome.DROP, null, requireNonNull(reason), requireNonNull(detail), 0, false, false);
+        return new ReceiveVerdict(Outcome.DROP, null, requireNonNull(reason), requireNonNull(detail), 0, false, false, false);
     }
 
     public Outcome outcome() {
@@ -89,11 +97,19 @@ public final class ReceiveVerdict {
         return intervalMismatch;
     }
 
+    /**
+     * Accepted unicast v3 advert whose checksum covers 224.0.0.18 instead of the real destination,
+     * as keepalived up to 1.3.6 (and {@code old_unicast_checksum}) computes it.
+     */
+    public boolean oldUnicastChecksum() {
+        return oldUnicastChecksum;
+    }
+
     @Override
     public String toString() {
         return switch (outcome) {
             case ACCEPT -> "ACCEPT " + advertisement + (addressListMismatch ? " (address list mismatch)" : "")
-                    + (intervalMismatch ? " (interval mismatch)" : "");
+                    + (intervalMismatch ? " (interval mismatch)" : "") + (oldUnicastChecksum ? " (old unicast checksum)" : "");
             case VERSION_MISMATCH -> "VERSION_MISMATCH v" + receivedVersion;
             case DROP -> "DROP " + dropReason.counterName() + ": " + detail;
         };

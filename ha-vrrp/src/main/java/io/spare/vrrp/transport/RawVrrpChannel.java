@@ -24,6 +24,7 @@ final class RawVrrpChannel implements VrrpChannel {
     static final String PRIORITY_ZERO = "priority_zero_received";
     static final String ADDRESS_LIST = "address_list_mismatch";
     static final String INTERVAL_MISMATCH = "interval_mismatch";
+    static final String OLD_UNICAST_CHECKSUM = "old_unicast_checksum";
     static final String LISTENER_ERRORS = "listener_errors";
 
     private final ChannelSpec spec;
@@ -119,6 +120,11 @@ final class RawVrrpChannel implements VrrpChannel {
             count(ADDRESS_LIST);
             log.log(Level.WARN, spec.instance() + "/addresses", "(" + spec.instance() + ") advert from " + from.getHostAddress()
                     + " lists " + advertisement.addresses() + ", ours are " + spec.virtualAddresses() + " (accepted, as keepalived)");
+        }
+        if (verdict.oldUnicastChecksum()) {
+            count(OLD_UNICAST_CHECKSUM);
+            log.log(Level.INFO, spec.instance() + "/old-checksum", "(" + spec.instance() + ") advert from " + from.getHostAddress()
+                    + " carries the pre-1.3.6 keepalived unicast checksum (over 224.0.0.18); accepted");
         }
         if (verdict.intervalMismatch()) {
             count(INTERVAL_MISMATCH);

@@ -133,6 +133,18 @@ class ReceivePolicyTest {
     }
 
     @Test
+    void unicastV3WithTheOldMulticastChecksumIsAcceptedAndFlagged() {
+        ChannelSpec unicast = spec(3, Authentication.NONE, Duration.ofSeconds(1), List.of(KEEPALIVED), "10.99.0.200");
+        // keepalived's real multicast packet, received as if unicast to us: its checksum covers 224.0.0.18.
+        ReceiveVerdict verdict = check(unicast, V3, KEEPALIVED, ip("10.99.0.1"), 255);
+        assertThat(verdict.accepted()).as(verdict.toString()).isTrue();
+        assertThat(verdict.oldUnicastChecksum()).isTrue();
+        // A checksum that is wrong both ways stays a checksum drop; multicast instances get no such leniency.
+        assertDrop(check(unicast, VrrpCodecMalformedTest.patch(V3, 2, 99), KEEPALIVED, ip("10.99.0.1"), 255), DropReason.CHECKSUM);
+        assertThat(check(V3_SPEC, V3, KEEPALIVED, GROUP, 255).oldUnicastChecksum()).isFalse();
+    }
+
+    @Test
     void everyCodecReasonIsCountedUnderItsOwnName() {
         for (MalformedAdvertisementException.Reason reason : MalformedAdvertisementException.Reason.values()) {
             assertThat(DropReason.of(reason).counterName()).isEqualTo(reason.counterName());

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Spare's raw transport and a real keepalived on one segment: keepalived's adverts decode (v2 PASS,
- * v3 IPv4, v3 IPv6, v3 unicast, and a wrong password is dropped as {@code auth}), and Spare's
+ * v3 IPv4, v3 IPv6, v3 unicast also with {@code old_unicast_checksum}, and a wrong password is
+ * dropped as {@code auth}), and Spare's
  * higher-priority adverts make keepalived's MASTER step down to BACKUP, and its priority-0 advert
  * makes keepalived's BACKUP take over. Needs root and keepalived.
  */
@@ -84,6 +85,22 @@ class KeepalivedInteropIT {
                 }
                 virtual_ipaddress {
                     10.99.0.205/24
+                }
+            }
+            vrrp_instance VI_O {
+                state BACKUP
+                interface eth0
+                version 3
+                virtual_router_id 56
+                priority 100
+                advert_int 1
+                unicast_src_ip 10.99.0.2
+                old_unicast_checksum
+                unicast_peer {
+                    10.99.0.1
+                }
+                virtual_ipaddress {
+                    10.99.0.206/24
                 }
             }
             vrrp_instance VI_W {
@@ -148,7 +165,9 @@ class KeepalivedInteropIT {
                     "10.99.0.202"), wrong));
             RecordingListener vu = new RecordingListener();
             VrrpChannel cu = Netns.call(ns, () -> transport.open(unicastSpec("S_U", 55, "10.99.0.205"), vu));
-            channels.addAll(List.of(c2, c3, c6, cw, cu));
+            RecordingListener vo = new RecordingListener();
+            VrrpChannel co = Netns.call(ns, () -> transport.open(unicastSpec("S_O", 56, "10.99.0.206"), vo));
+            channels.addAll(List.of(c2, c3, c6, cw, cu, co));
 
             Path conf = dir.resolve("keepalived.conf");
             Files.writeString(conf, CONFIG);
@@ -159,7 +178,7 @@ class KeepalivedInteropIT {
             try {
                 // keepalived becomes MASTER after 3 x 1 s + skew and starts advertising.
                 boolean heard = RecordingListener.await(Duration.ofSeconds(15), () -> !v2.adverts.isEmpty() && !v3.adverts.isEmpty()
-                        && !v6.adverts.isEmpty() && !vu.adverts.isEmpty() && cw.counters().getOrDefault("auth", 0L) > 0, () -> {});
+                        && !v6.adverts.isEmpty() && !vu.adverts.isEmpty() && !vo.adverts.isEmpty() && cw.counters().getOrDefault("auth", 0L) > 0, () -> {});
                 assertThat(heard).as("keepalived adverts; log:%n%s", read(log)).isTrue();
 
                 RecordingListener.Received first2 = v2.adverts.get(0);
@@ -179,6 +198,10 @@ class KeepalivedInteropIT {
                 // Unicast v3: keepalived's checksum covers our address as destination, not the group.
                 assertThat(firstU.advertisement()).isEqualTo(new Advertisement(3, 55, 100, Duration.ofMillis(1000),
                         List.of(ip("10.99.0.205")), Authentication.NONE));
+                // keepalived's old_unicast_checksum (pre-1.3.6 style, over 224.0.0.18) is still understood.
+                assertThat(vo.adverts.get(0).advertisement().vrid()).isEqualTo(56);
+                assertThat(co.counters().get("old_unicast_checksum")).isPositive();
+                assertThat(cu.counters()).doesNotContainKey("old_unicast_checksum");
                 assertThat(wrong.adverts).as("wrong password never delivered").isEmpty();
                 for (VrrpChannel channel : List.of(c2, c3, c6, cu)) {
                     assertThat(channel.counters()).doesNotContainKeys("address_list_mismatch", "ttl", "checksum", "auth");
