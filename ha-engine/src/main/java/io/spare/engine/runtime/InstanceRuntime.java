@@ -66,6 +66,7 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
     private boolean ownFault;
     private String ownFaultReason = "";
     private boolean sendFailureLogged;
+    private String lastWarning = "";
     private long advertsSent;
     private long sendErrors;
     private long vipsRestored;
@@ -400,7 +401,16 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
     }
 
     @Override
+    public void reannounce(int repeat) {
+        announce(repeat);
+        if (group != null) {
+            group.reannounceOthers(this, repeat);
+        }
+    }
+
+    @Override
     public void transition(VrrpState from, VrrpState to, String reason) {
+        lastWarning = "";
         log.info("({}) Entering {} STATE ({}), priority {}", name(), to, reason, state.priority());
         pendingTransitions.add(new Pending(from, to, reason));
     }
@@ -414,7 +424,12 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
 
     @Override
     public void warn(String message) {
-        log.warn("({}) {}", name(), message);
+        // the same warning on every advert (a looped interface, a misconfigured peer) is logged once
+        // until the state changes
+        if (!message.equals(lastWarning)) {
+            lastWarning = message;
+            log.warn("({}) {}", name(), message);
+        }
     }
 
     // ---- status ----

@@ -87,6 +87,15 @@ final class SyncGroupRuntime {
         }
     }
 
+    /** A member MASTER heard a lower priority: the other MASTER members re-announce too (keepalived). */
+    void reannounceOthers(InstanceRuntime member, int repeat) {
+        for (InstanceRuntime m : members) {
+            if (m != member && m.state().state() == VrrpState.MASTER) {
+                m.announce(repeat);
+            }
+        }
+    }
+
     void memberTransition(InstanceRuntime member, VrrpState from, VrrpState to, String reason) {
         if (from == VrrpState.MASTER && to == VrrpState.BACKUP) {
             for (InstanceRuntime m : members) {

@@ -19,6 +19,12 @@ public interface VrrpActions {
     /** Gratuitous ARP / unsolicited NA for every VIP, {@code repeat} times each. */
     void announce(int repeat);
 
+    /**
+     * A MASTER heard a lower priority (a split brain healing): re-announce our VIPs, and those of the
+     * other MASTERs of our sync group, {@code repeat} times, so that every ARP cache points here.
+     */
+    void reannounce(int repeat);
+
     /** The instance changed state; notify and log. */
     void transition(VrrpState from, VrrpState to, String reason);
 

@@ -148,7 +148,7 @@ public final class VrrpStateMachine {
         out.warn("received advert from " + hostOf(source) + " with lower priority " + priority + ", ours " + s.priority
                 + ", forcing new election");
         out.sendAdvert(s.priority);
-        out.announce(spec.garpLowerPrioRepeat());
+        out.reannounce(spec.garpLowerPrioRepeat());
     }
 
     /** The deadline in {@link InstanceState#nextDeadline()} passed: runs every expired timer. */

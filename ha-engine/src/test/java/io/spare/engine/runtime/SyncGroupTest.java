@@ -86,4 +86,25 @@ class SyncGroupTest {
         assertThat(a.status("VI_2").conditions()).anyMatch(cond -> cond.startsWith("sync_group_wait"));
         assertThat(cluster.ledger().holders(io.spare.engine.testing.TestingConfigs.ip("10.99.2.1"))).isEmpty();
     }
+
+    @Test
+    void aGroupMasterHearingALowerPriorityReannouncesTheWholeGroup() {
+        Node a = groupNode("a", "10.99.0.1", 200, new TestingCheck());
+        Node b = groupNode("b", "10.99.0.2", 100, new TestingCheck());
+        cluster.network().partition(List.of("a"));
+        cluster.startAll();
+        cluster.loop().advanceUntil(() -> b.state("VI_1") == VrrpState.MASTER && a.state("VI_1") == VrrpState.MASTER,
+                LIMIT);
+        // a advertises at 3.21875 + k s, b at 3.609375 + k s: heal between them so b speaks first
+        cluster.loop().advanceTo(4_300_000_000L);
+        cluster.network().heal();
+        long heard = cluster.loop().advanceUntil(() -> b.state("VI_1") == VrrpState.BACKUP, LIMIT);
+        assertThat(heard).isEqualTo(4_609_375_000L);
+        // b's VI_1 advert reached a first: a re-announced VI_1's VIP and, for the group, VI_2's
+        assertThat(a.binder().announcements()).filteredOn(e -> e.at() == heard)
+                .extracting(e -> e.address().getHostAddress())
+                .containsExactlyInAnyOrder("10.99.1.1", "10.99.2.1");
+        cluster.advance(Duration.ofSeconds(2));
+        assertThat(List.of(b.state("VI_1"), b.state("VI_2"))).containsOnly(VrrpState.BACKUP);
+    }
 }

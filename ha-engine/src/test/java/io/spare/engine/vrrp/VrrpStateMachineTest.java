@@ -38,6 +38,11 @@ class VrrpStateMachineTest {
         }
 
         @Override
+        public void reannounce(int repeat) {
+            actions.add("reannounce " + repeat);
+        }
+
+        @Override
         public void transition(VrrpState from, VrrpState to, String reason) {
             actions.add(from + "->" + to);
         }
@@ -132,7 +137,7 @@ class VrrpStateMachineTest {
         InstanceState s = master(m, 100);
         m.onAdvert(s, 10 * S, 100, S, ip("10.99.0.4"), out);
         assertThat(s.state()).isEqualTo(VrrpState.MASTER);
-        assertThat(actions).containsExactly("warn", "advert 100", "announce 7");
+        assertThat(actions).containsExactly("warn", "advert 100", "reannounce 7");
     }
 
     @Test
