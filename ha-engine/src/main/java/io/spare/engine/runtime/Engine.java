@@ -25,11 +25,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -65,7 +63,6 @@ public final class Engine implements AutoCloseable {
     private final Map<String, Boolean> linkUp = new HashMap<>();
     private final Map<String, InstanceRuntime> instances = new LinkedHashMap<>();
     private final Map<String, SyncGroupRuntime> groups = new LinkedHashMap<>();
-    private final Set<String> ownCheckNames = new LinkedHashSet<>();
     private volatile CompletableFuture<Void> stopping;
     private LoopTimer startupTimer;
     private volatile boolean started;
@@ -98,7 +95,6 @@ public final class Engine implements AutoCloseable {
                 continue;
             }
             scheduled.put(check.name(), checks.add(check, port));
-            ownCheckNames.add(check.name());
         }
         Map<String, String> groupOf = new HashMap<>();
         for (SyncGroupConfig group : config.syncGroups().values()) {
@@ -137,14 +133,10 @@ public final class Engine implements AutoCloseable {
             groups.put(group.name(), runtime);
         }
         for (InstanceRuntime instance : instances.values()) {
-            for (TrackedCheckBinding binding : trackedOf(instance)) {
+            for (TrackedCheckBinding binding : instance.trackedChecks()) {
                 binding.check().addListener(instance::refreshTracking);
             }
         }
-    }
-
-    private static List<TrackedCheckBinding> trackedOf(InstanceRuntime instance) {
-        return instance.trackedChecks();
     }
 
     /**
