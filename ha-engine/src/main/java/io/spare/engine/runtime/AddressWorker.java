@@ -23,40 +23,32 @@ final class AddressWorker {
     }
 
     void add(String instance, String interfaceName, List<VirtualAddress> addresses) {
-        if (addresses.isEmpty()) {
-            return;
-        }
-        executor.execute(() -> {
-            try {
-                binder.add(interfaceName, addresses);
-            } catch (Exception e) {
-                log.error("({}) adding VIPs {} failed: {}", instance, addresses, e.toString());
-            }
-        });
+        submit(instance, "adding", addresses, () -> binder.add(interfaceName, addresses));
     }
 
     void remove(String instance, String interfaceName, List<VirtualAddress> addresses) {
+        submit(instance, "removing", addresses, () -> binder.remove(interfaceName, addresses));
+    }
+
+    void announce(String instance, String interfaceName, List<VirtualAddress> addresses, int repeat) {
+        if (repeat > 0) {
+            submit(instance, "announcing", addresses, () -> binder.announce(interfaceName, addresses, repeat));
+        }
+    }
+
+    private interface BinderCall {
+        void run() throws Exception;
+    }
+
+    private void submit(String instance, String what, List<VirtualAddress> addresses, BinderCall call) {
         if (addresses.isEmpty()) {
             return;
         }
         executor.execute(() -> {
             try {
-                binder.remove(interfaceName, addresses);
+                call.run();
             } catch (Exception e) {
-                log.error("({}) removing VIPs {} failed: {}", instance, addresses, e.toString());
-            }
-        });
-    }
-
-    void announce(String instance, String interfaceName, List<VirtualAddress> addresses, int repeat) {
-        if (addresses.isEmpty() || repeat <= 0) {
-            return;
-        }
-        executor.execute(() -> {
-            try {
-                binder.announce(interfaceName, addresses, repeat);
-            } catch (Exception e) {
-                log.warn("({}) announcing VIPs {} failed: {}", instance, addresses, e.toString());
+                log.error("({}) {} VIPs {} failed: {}", instance, what, addresses, e.toString());
             }
         });
     }
