@@ -207,8 +207,11 @@ public final class VrrpCodec {
                 received + " bytes, expected " + expected + " for " + count + " addresses");
     }
 
+    /** values() clones the array on every call; decoding runs for every advert received. */
+    private static final AuthType[] AUTH_TYPES = AuthType.values();
+
     private static AuthType authType(int code) throws MalformedAdvertisementException {
-        for (AuthType type : AuthType.values()) {
+        for (AuthType type : AUTH_TYPES) {
             if (type.code() == code) {
                 return type;
             }

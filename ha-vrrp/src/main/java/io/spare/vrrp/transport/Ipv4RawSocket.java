@@ -2,6 +2,7 @@ package io.spare.vrrp.transport;
 
 import io.spare.vrrp.codec.Ipv4Header;
 import io.spare.vrrp.codec.MalformedAdvertisementException;
+import io.spare.vrrp.codec.VrrpCodec;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -73,20 +74,34 @@ final class Ipv4RawSocket implements VrrpSocket {
         return fd;
     }
 
+    /** One packet buffer for every channel on this socket: sends are serialised on it. */
+    private final ByteBuffer sendPacket = ByteBuffer.allocate(Ipv4Header.MIN_LENGTH + VrrpCodec.MAX_LENGTH);
+    /** The sockaddr of the last destination: almost always 224.0.0.18 or the same few peers. */
+    private InetAddress lastDestination;
+    private byte[] lastSockaddr;
+
     @Override
-    public void send(ByteBuffer vrrp, InetAddress source, InetAddress destination) throws IOException {
+    public synchronized void send(ByteBuffer vrrp, InetAddress source, InetAddress destination) throws IOException {
         int length = vrrp.remaining();
-        ByteBuffer packet = ByteBuffer.allocate(Ipv4Header.MIN_LENGTH + length);
+        ByteBuffer packet = sendPacket.clear();
         Ipv4Header.forVrrp((Inet4Address) source, (Inet4Address) destination, nextId(), length, Ipv4Header.TTL_VRRP).write(packet);
         packet.put(vrrp.duplicate());
-        sendPacket(packet.array(), destination);
+        sendPacket(packet.array(), packet.position(), destination);
     }
 
     /** Sends a complete IPv4 packet, header included, as it is. */
     void sendPacket(byte[] packet, InetAddress destination) throws IOException {
+        sendPacket(packet, packet.length, destination);
+    }
+
+    private synchronized void sendPacket(byte[] packet, int length, InetAddress destination) throws IOException {
         int flags = Native.MSG_DONTWAIT | (destination.isMulticastAddress() ? Native.MSG_DONTROUTE : 0);
-        byte[] address = Native.sockaddr(destination, 0);
-        long sent = libc.sendto(fd, packet, packet.length, flags, address, address.length);
+        if (!destination.equals(lastDestination)) {
+            lastSockaddr = Native.sockaddr(destination, 0);
+            lastDestination = destination;
+        }
+        byte[] address = lastSockaddr;
+        long sent = libc.sendto(fd, packet, length, flags, address, address.length);
         if (sent < 0) {
             throw Native.failure("sendto(" + destination.getHostAddress() + ")", Native.errno());
         }
