@@ -1,0 +1,54 @@
+package io.spare.cli.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Spare from the unpacked distribution ({@code bin/spare run -c}), configured from a {@link NodeSpec}. */
+final class SpareNode extends VrrpNode {
+    SpareNode(FailoverLab lab, NodeSpec spec) {
+        super(lab, spec, "spare");
+    }
+
+    @Override
+    String kind() {
+        return "spare";
+    }
+
+    @Override
+    String readyLine() {
+        return "Spare started";
+    }
+
+    @Override
+    protected String[] command() throws IOException {
+        Path config = lab.work().resolve(spec.host() + "-spare.yaml");
+        Files.writeString(config, yaml());
+        return new String[] {FailoverLab.spareDist().resolve("bin/spare").toString(), "run", "-c", config.toString()};
+    }
+
+    String yaml() {
+        Flavor f = lab.flavor();
+        StringBuilder y = new StringBuilder();
+        y.append("global:\n  router_id: it-").append(spec.host()).append('\n');
+        y.append("checks:\n  maintenance:\n    type: file\n    path: ").append(spec.maintenanceFile())
+                .append("\n    exists: fail\n    interval: ").append(spec.checkInterval().toMillis()).append("ms\n")
+                .append("    weight: ").append(NodeSpec.MAINTENANCE_WEIGHT).append('\n');
+        y.append("instances:\n  VI_1:\n    interface: eth0\n");
+        y.append("    virtual_router_id: ").append(Flavor.VRID).append('\n');
+        y.append("    priority: ").append(spec.priority()).append('\n');
+        y.append("    advert_int: ").append(f.spareAdvertInt()).append('\n');
+        y.append("    version: ").append(f.version()).append('\n');
+        if (f.pass()) {
+            y.append("    authentication: {auth_type: PASS, auth_pass: \"1111\"}\n");
+        }
+        if (f.unicast()) {
+            y.append("    unicast_src_ip: ").append(Flavor.ipv4(spec.host())).append('\n');
+            y.append("    unicast_peer: [").append(Flavor.ipv4(Flavor.peer(spec.host()))).append("]\n");
+        }
+        y.append("    virtual_ipaddress: [\"").append(f.vipCidr()).append("\"]\n");
+        y.append("    track_script: [maintenance]\n");
+        y.append("    nopreempt: ").append(spec.nopreempt()).append('\n');
+        return y.toString();
+    }
+}
