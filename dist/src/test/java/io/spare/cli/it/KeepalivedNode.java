@@ -29,6 +29,11 @@ final class KeepalivedNode extends VrrpNode {
         Path config = dir.resolve(spec.host() + "-keepalived.conf");
         Files.writeString(config, conf());
         String h = spec.host();
+        // A SIGKILLed keepalived leaves its pid files (and maybe a zombie with that PID), and then
+        // refuses to start ("daemon is already running"); a rebooted machine has an empty /run.
+        for (String pid : new String[] {"", "-vrrp", "-check"}) {
+            Files.deleteIfExists(dir.resolve(h + "-keepalived" + pid + ".pid"));
+        }
         return new String[] {"keepalived", "-n", "-l", "-D", "-P", "-f", config.toString(),
             "-p", dir.resolve(h + "-keepalived.pid").toString(),
             "-r", dir.resolve(h + "-keepalived-vrrp.pid").toString(),
