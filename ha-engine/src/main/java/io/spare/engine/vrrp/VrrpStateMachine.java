@@ -45,6 +45,11 @@ public final class VrrpStateMachine {
         if (s.state != VrrpState.INIT) {
             return;
         }
+        if (!(spec.addressOwner() && spec.startAsMaster())) {
+            // As keepalived at startup: VIPs left on the interface by a run that crashed (or added
+            // by hand) must not answer while another host is MASTER. Removing is idempotent.
+            out.removeAddresses();
+        }
         if (s.fault) {
             enterFault(s, "startup: " + s.faultReason, out);
             return;

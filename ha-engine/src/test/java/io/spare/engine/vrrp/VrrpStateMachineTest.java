@@ -102,6 +102,20 @@ class VrrpStateMachineTest {
     }
 
     @Test
+    void startupReleasesVipsACrashedRunLeftBehind() {
+        VrrpStateMachine m = machine(100);
+        m.onStart(m.initialState(100), 0, out);
+        assertThat(actions).containsExactly("remove", "INIT->BACKUP");
+
+        actions.clear();
+        InstanceState faulty = m.initialState(100);
+        m.onFault(faulty, 0, true, "link down", out);
+        actions.clear();
+        m.onStart(faulty, 0, out);
+        assertThat(actions).containsExactly("remove", "INIT->FAULT");
+    }
+
+    @Test
     void becomingMasterSendsTheAdvertFirstThenAddsThenAnnouncesThenNotifies() {
         VrrpStateMachine m = machine(100);
         InstanceState s = m.initialState(100);
