@@ -1,0 +1,94 @@
+package io.spare.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spare.api.testing.Integration;
+import io.spare.api.testing.NetworkLab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code spare} command as a user runs it: the launcher of the assembled product. */
+class CliIT {
+    private static final Path SPARE = Path.of(System.getProperty("spare.dist"), "bin", "spare");
+    private static final Path SEED = Path.of(System.getProperty("spare.shared"), "seed", "keepalived.conf");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theReferenceKeepalivedConfImportsIntoAConfigThatCheckAccepts() throws Exception {
+        NetworkLab.Result imported = spare(List.of("import-keepalived", SEED.toString()));
+        assertThat(imported.exitCode()).isZero();
+        String yaml = imported.output().substring(0, imported.output().indexOf("\n" + SEED));
+        assertThat(yaml).contains("chk_state_down:\n    type: file", "path: /etc/keepalived/down", "exists: fail", "virtual_router_id: 111");
+        // The importer says what it converted, with the line: the maintenance switch is shell code.
+        assertThat(imported.output()).contains(SEED + ":14: vrrp_script chk_state_down: script '[[ -f /etc/keepalived/down ]]");
+
+        Path config = work.resolve("imported.yaml");
+        Files.writeString(config, yaml);
+        NetworkLab.Result check = spare(List.of("check", "-c", config.toString()));
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(check.output()).contains(config + ": OK (1 instance(s), 2 check(s)");
+        assertThat(check.output()).doesNotContain(": error", "unknown");
+    }
+
+    @Test
+    void fiveMistakesGiveFiveLocatedErrorsAndExitCode2() throws Exception {
+        Path config = work.resolve("spare.yaml");
+        Files.writeString(config, """
+                global:
+                  router_idd: lb1
+                instances:
+                  VI_1:
+                    interface: lo
+                    virtual_router_id: 300
+                    priority: 0
+                    advert_int: soon
+                    virtual_ipaddress: [10.99.0.300/24]
+                """);
+        NetworkLab.Result check = spare(List.of("check", "-c", config.toString()));
+        assertThat(check.exitCode()).isEqualTo(2);
+        Pattern located = Pattern.compile("^" + Pattern.quote(config.toString()) + ":\\d+:\\d+: .*");
+        List<String> errors = Arrays.stream(check.output().split("\n")).filter(l -> located.matcher(l).matches()).toList();
+        assertThat(errors).hasSize(5);
+        assertThat(errors.get(0)).startsWith(config + ":2:3: global.router_idd: ").contains("router_id");
+        assertThat(check.output()).contains("5 errors in " + config);
+    }
+
+    @Test
+    void aBadCommandLineExits64AndHelpListsTheCommands() throws Exception {
+        NetworkLab.Result bad = spare(List.of("frobnicate"));
+        assertThat(bad.exitCode()).isEqualTo(64);
+        NetworkLab.Result help = spare(List.of("--help"));
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("run", "check", "import-keepalived", "demo", "2    invalid configuration");
+    }
+
+    @Test
+    void theDemoShowsAFailoverAndAPreemptionAndLeavesNothingBehind() throws Exception {
+        Integration.requireRoot();
+        Integration.requireCommand("ping");
+        NetworkLab.Result demo = NetworkLab.runCommand(Duration.ofSeconds(120), List.of(SPARE.toString(), "demo"));
+        assertThat(demo.exitCode()).as(demo.output()).isZero();
+        assertThat(demo.output()).contains("A is MASTER and holds 10.99.0.200", "B is MASTER", "A is MASTER again", "Done.");
+        // The client saw the dead master's outage: Master_Down_Interval for priority 90 is 3.65 s.
+        long outage = Long.parseLong(demo.output().replaceAll("(?s).*outage of (\\d+) ms.*", "$1"));
+        assertThat(outage).isBetween(2_500L, 5_000L);
+        String namespaces = NetworkLab.run("ip", "netns", "list");
+        assertThat(namespaces).doesNotContain("spare-demo-");
+    }
+
+    private static NetworkLab.Result spare(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(SPARE.toString());
+        command.addAll(args);
+        return NetworkLab.runCommand(Duration.ofSeconds(60), command);
+    }
+}
