@@ -192,7 +192,7 @@ final class FailoverLab implements AutoCloseable {
     }
 
     PingProbe probe() throws IOException {
-        return new PingProbe(network, "client", flavor.vip(), flavor.ipv6());
+        return new PingProbe(network, "client", flavor.vip(), flavor.ipv6(), work.resolve("ping.txt"));
     }
 
     /** Stops every node of the lab (SIGTERM, graceful), e.g. between scenarios. */

@@ -29,8 +29,15 @@ final class PingProbe implements AutoCloseable {
     private final BitSet received = new BitSet();
     private final List<double[]> arrivals = new ArrayList<>();
     private long total;
+    private double highestTime = Double.NaN;
+    private double[] anchor;
 
-    PingProbe(NetworkLab network, String host, String address, boolean ipv6) throws IOException {
+    private final java.io.Writer raw;
+
+    /** {@code rawLog}: where ping's own output goes too, for looking into a surprising window. */
+    PingProbe(NetworkLab network, String host, String address, boolean ipv6, java.nio.file.Path rawLog) throws IOException {
+        raw = java.nio.file.Files.newBufferedWriter(rawLog, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", network.ns(host), "ping"));
         if (ipv6) {
             command.add("-6");
@@ -47,6 +54,8 @@ final class PingProbe implements AutoCloseable {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
+                raw.write(line);
+                raw.write('\n');
                 Matcher m = REPLY.matcher(line);
                 if (m.find() && line.contains("bytes from") && !line.contains("DUP!")) {
                     record(Integer.parseInt(m.group(2)), Double.parseDouble(m.group(1)));
@@ -54,6 +63,12 @@ final class PingProbe implements AutoCloseable {
             }
         } catch (IOException e) {
             // the probe ends with its process
+        } finally {
+            try {
+                raw.close();
+            } catch (IOException e) {
+                // the raw log is a diagnostic only
+            }
         }
     }
 
@@ -70,15 +85,25 @@ final class PingProbe implements AutoCloseable {
             received.set((int) (seq - windowStart));
             arrivals.add(new double[] {seq, time});
         }
-        highest = Math.max(highest, seq);
+        if (seq > highest) {
+            highest = seq;
+            highestTime = time;
+        }
         notifyAll();
     }
 
     /** Starts a new window at the next probe. */
     synchronized void mark() {
+        try {
+            raw.write("----- mark " + java.time.Instant.now() + " at seq " + (highest + 1) + "\n");
+        } catch (IOException e) {
+            // diagnostic only
+        }
         windowStart = highest + 1;
         received.clear();
         arrivals.clear();
+        // The last answer before the window: a silence starting right at the mark counts too.
+        anchor = highest < 0 ? null : new double[] {highest, highestTime};
     }
 
     /** Waits until {@code count} more replies came in. */
@@ -108,9 +133,15 @@ final class PingProbe implements AutoCloseable {
         return received.cardinality();
     }
 
-    /** The longest time in the window between two consecutive answers, in ms (the outage the client saw). */
+    /**
+     * The longest time in the window between two consecutive answers (counting the last answer
+     * before the window), in ms: the outage the client saw.
+     */
     synchronized double longestSilenceMs() {
         List<double[]> sorted = new ArrayList<>(arrivals);
+        if (anchor != null && !sorted.isEmpty()) {
+            sorted.add(anchor);
+        }
         sorted.sort((x, y) -> Double.compare(x[0], y[0]));
         double longest = 0;
         for (int i = 1; i < sorted.size(); i++) {
@@ -119,7 +150,7 @@ final class PingProbe implements AutoCloseable {
         return longest;
     }
 
-    /** Answers in the window, "seq@time" of the first and last answer around the longest gap, for messages. */
+    /** Answers, losses and the longest silence of the window, for messages. */
     synchronized String describe() {
         return "answered " + answered() + ", lost " + lost() + ", longest silence "
                 + String.format("%.1f", longestSilenceMs()) + " ms";
