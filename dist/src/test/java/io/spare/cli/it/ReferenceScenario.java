@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What {@link ReferenceScenarioIT} looks at, and how it waits for it (polling with deadlines): who
@@ -18,6 +21,7 @@ import java.util.Map;
  */
 final class ReferenceScenario {
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final Pattern ENTERING = Pattern.compile("\\(VI_1\\) Entering (\\w+) STATE");
 
     private final NetworkLab lab;
     private final ReferenceNode a;
@@ -92,10 +96,6 @@ final class ReferenceScenario {
         await("http://" + vip + ":8080/ answered by " + node, timeout, () -> fetch().equals(expected));
     }
 
-    void awaitCtl(ReferenceNode node, String line, Duration timeout) throws Exception {
-        awaitCtlSince(node, 0, line, timeout);
-    }
-
     /** Waits until {@code node}'s haproxyctl.sh logged a line containing {@code line} after its first {@code since} lines. */
     void awaitCtlSince(ReferenceNode node, int since, String line, Duration timeout) throws Exception {
         await(node + "'s haproxyctl.sh logs '" + line + "'", timeout, () -> {
@@ -142,13 +142,22 @@ final class ReferenceScenario {
         }
     }
 
-    /** Each node mailed exactly the transitions the test waited for, in order, and nothing else. */
+    /**
+     * Each node mailed every state it entered (its log's "Entering X STATE" lines), in order, once:
+     * exactly the transitions the test waited for, and nothing else.
+     */
     void assertOneMailPerTransition() throws IOException {
         for (ReferenceNode node : List.of(a, b)) {
+            List<String> entered = new ArrayList<>();
+            Matcher matcher = ENTERING.matcher(Files.readString(node.spareLog()));
+            while (matcher.find()) {
+                entered.add(subject(node, matcher.group(1).toLowerCase(Locale.ROOT), vip));
+            }
             List<String> expected = expectedMails.getOrDefault(node.hostname(), List.of());
             List<String> got = subjectsFrom(node);
-            if (!got.equals(expected)) {
-                throw new AssertionError("mails from " + node + ":\n  got      " + got + "\n  expected " + expected + "\n" + state());
+            if (!got.equals(expected) || !entered.equals(expected)) {
+                throw new AssertionError("mails from " + node + ":\n  got      " + got + "\n  expected " + expected
+                        + "\n  its log entered " + entered + "\n" + state());
             }
         }
     }

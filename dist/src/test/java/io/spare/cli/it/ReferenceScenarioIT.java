@@ -114,6 +114,8 @@ class ReferenceScenarioIT {
         // As at boot: HAProxy runs on both hosts before Spare starts.
         a.startHaproxy();
         b.startHaproxy();
+        int aCtl = a.ctlLines().size();
+        int bCtl = b.ctlLines().size();
         // Spare on the master first: both start as BACKUP (state MASTER is a hint), and the first
         // whose Master_Down timer expires takes over; started second, b hears a in time.
         a.startSpare();
@@ -125,9 +127,13 @@ class ReferenceScenarioIT {
         scenario.awaitServedBy(a, Duration.ofSeconds(10));
         // notify.sh on the new BACKUP stopped its HAProxy; chk_haproxy's recovery started it again
         // (as chk_haproxy.sh does), so that the backup is ready: 99 + 2 + 3 = 104.
-        scenario.awaitCtl(b, "stop: stopped", Duration.ofSeconds(10));
-        scenario.await(b + "'s HAProxy runs again", Duration.ofSeconds(10), b::haproxyRunning);
-        scenario.awaitCtl(a, "start: already running", Duration.ofSeconds(10));
+        // (notify_backup stopped a's HAProxy too: both start as BACKUP; notify_master started it, or
+        // found it started by the check's recovery.)
+        scenario.awaitCtlSince(b, bCtl, "stop: stopped", Duration.ofSeconds(10));
+        scenario.awaitCtlSince(b, bCtl, "start: started", Duration.ofSeconds(10));
+        assertThat(b.haproxyRunning()).as("b's HAProxy, restarted by chk_haproxy").isTrue();
+        scenario.awaitCtlSince(a, aCtl, "start: ", Duration.ofSeconds(10));
+        assertThat(a.haproxyRunning()).as("a's HAProxy").isTrue();
         scenario.awaitMail(a, "backup", Duration.ofSeconds(15));
         scenario.awaitMail(a, "master", Duration.ofSeconds(15));
         scenario.awaitMail(b, "backup", Duration.ofSeconds(15));
@@ -136,7 +142,8 @@ class ReferenceScenarioIT {
         // 2. HAProxy on the master crashes and cannot be restarted (its config got broken): the
         //    master drops to 100 + 3 = 103, the backup (104) takes over.
         a.writeHaproxyConfig(false);
-        int aCtl = a.ctlLines().size();
+        aCtl = a.ctlLines().size();
+        bCtl = b.ctlLines().size();
         a.killHaproxy();
         long killed = System.nanoTime();
         Duration bound = detection(CHECK_INTERVAL.plus(ON_FAIL_TIMEOUT), 104);
@@ -146,27 +153,33 @@ class ReferenceScenarioIT {
         scenario.awaitSoleHolder(b, Duration.ofSeconds(5));
         // chk_haproxy tried to restart it once, as chk_haproxy.sh does.
         assertThat(a.ctlLines().subList(aCtl, a.ctlLines().size())).anyMatch(line -> line.contains("start: failed"));
+        // notify_master on b: HAProxy runs there.
+        scenario.awaitCtlSince(b, bCtl, "start: ", Duration.ofSeconds(10));
+        assertThat(b.haproxyRunning()).as("b's HAProxy").isTrue();
         scenario.awaitMail(b, "master", Duration.ofSeconds(15));
         scenario.awaitMail(a, "backup", Duration.ofSeconds(15));
         assertThat(a.haproxyRunning()).as("a's HAProxy").isFalse();
 
         // 3. Restore: the admin fixes the config and starts HAProxy; a (105) preempts b (104).
         a.writeHaproxyConfig(true);
-        int bCtl = b.ctlLines().size();
+        bCtl = b.ctlLines().size();
         a.startHaproxy();
+        aCtl = a.ctlLines().size();
         long restored = System.nanoTime();
         scenario.awaitServedBy(a, detection(CHECK_INTERVAL, 105).plus(Duration.ofSeconds(10)));
         assertThat(Duration.ofNanos(System.nanoTime() - restored)).as("from HAProxy's restart on a to a serving the VIP again")
                 .isLessThanOrEqualTo(detection(CHECK_INTERVAL, 105));
         scenario.awaitSoleHolder(a, Duration.ofSeconds(5));
         // notify.sh on b, now BACKUP, stopped its HAProxy.
+        scenario.awaitCtlSince(a, aCtl, "start: ", Duration.ofSeconds(10));
         scenario.awaitCtlSince(b, bCtl, "stop: stopped", Duration.ofSeconds(10));
-        scenario.await(b + "'s HAProxy runs again", Duration.ofSeconds(10), b::haproxyRunning);
+        scenario.awaitCtlSince(b, bCtl, "start: started", Duration.ofSeconds(10));
+        assertThat(b.haproxyRunning()).as("b's HAProxy, restarted by chk_haproxy").isTrue();
         scenario.awaitMail(a, "master", Duration.ofSeconds(15));
         scenario.awaitMail(b, "backup", Duration.ofSeconds(15));
 
         // 4. Maintenance: `touch down` on the master takes 3 points (105 -> 102 < 104): b takes over,
-        //    and notify.sh stops HAProxy on a, start it on b.
+        //    and notify.sh stops HAProxy on a, starts it on b (where it runs already).
         aCtl = a.ctlLines().size();
         bCtl = b.ctlLines().size();
         Files.writeString(a.downFile(), "maintenance\n");
@@ -177,26 +190,37 @@ class ReferenceScenarioIT {
         scenario.awaitSoleHolder(b, Duration.ofSeconds(5));
         scenario.awaitCtlSince(b, bCtl, "start: ", Duration.ofSeconds(10));
         scenario.awaitCtlSince(a, aCtl, "stop: stopped", Duration.ofSeconds(10));
+        assertThat(b.haproxyRunning()).as("b's HAProxy").isTrue();
         scenario.awaitMail(b, "master", Duration.ofSeconds(15));
         scenario.awaitMail(a, "backup", Duration.ofSeconds(15));
-        scenario.await(a + "'s HAProxy runs again", Duration.ofSeconds(10), a::haproxyRunning);
+        scenario.awaitCtlSince(a, aCtl, "start: started", Duration.ofSeconds(10));
+        assertThat(a.haproxyRunning()).as("a's HAProxy, restarted by chk_haproxy").isTrue();
 
         // 5. Maintenance over: a is back to 105 and takes the VIP back.
+        aCtl = a.ctlLines().size();
+        bCtl = b.ctlLines().size();
         Files.delete(a.downFile());
         long removed = System.nanoTime();
         scenario.awaitServedBy(a, detection(CHECK_INTERVAL, 105).plus(Duration.ofSeconds(10)));
         assertThat(Duration.ofNanos(System.nanoTime() - removed)).as("from removing the down file to a serving the VIP again")
                 .isLessThanOrEqualTo(detection(CHECK_INTERVAL, 105));
         scenario.awaitSoleHolder(a, Duration.ofSeconds(5));
+        scenario.awaitCtlSince(a, aCtl, "start: ", Duration.ofSeconds(10));
+        scenario.awaitCtlSince(b, bCtl, "stop: stopped", Duration.ofSeconds(10));
         scenario.awaitMail(a, "master", Duration.ofSeconds(15));
         scenario.awaitMail(b, "backup", Duration.ofSeconds(15));
 
-        // A mail per transition, nothing more: what each node's log says it went through.
+        // A mail per transition, nothing more: each state each node's log says it entered.
         scenario.assertOneMailPerTransition();
 
-        // 6. Graceful stop (SIGTERM): the VIP is released.
-        assertThat(b.stopSpare()).as("b exits on SIGTERM").isTrue();
+        // 6. `systemctl stop spare` on the master (SIGTERM, graceful): it hands the VIP to b, whose
+        //    notify_master keeps HAProxy running there, and the client is served by b. Then b stops
+        //    too and the VIP is gone.
+        bCtl = b.ctlLines().size();
         assertThat(a.stopSpare()).as("a exits on SIGTERM").isTrue();
+        scenario.awaitServedBy(b, Duration.ofSeconds(5));
+        scenario.awaitCtlSince(b, bCtl, "start: ", Duration.ofSeconds(10));
+        assertThat(b.stopSpare()).as("b exits on SIGTERM").isTrue();
         assertThat(a.holds(VIP) || b.holds(VIP)).as("a node still holds the VIP after Spare stopped").isFalse();
         System.out.printf("ReferenceScenarioIT: scenario took %d ms, crash failover %d ms%n",
                 Duration.ofNanos(System.nanoTime() - begin).toMillis(), took.toMillis());
