@@ -97,6 +97,21 @@ final class ReferenceScenario {
     }
 
     /** Waits until {@code node}'s haproxyctl.sh logged a line containing {@code line} after its first {@code since} lines. */
+    /**
+     * Waits until {@code node} answers through the VIP and asserts that it did so within {@code
+     * bound} of {@code startNanos} (the failure says how long it took, or that it never did).
+     *
+     * @return how long it took
+     */
+    Duration awaitTakeover(ReferenceNode node, long startNanos, Duration bound, String what) throws Exception {
+        awaitServedBy(node, bound.plus(Duration.ofSeconds(10)));
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        if (took.compareTo(bound) > 0) {
+            throw new AssertionError(what + ": " + took.toMillis() + " ms, more than the bound of " + bound.toMillis() + " ms\n" + state());
+        }
+        return took;
+    }
+
     void awaitCtlSince(ReferenceNode node, int since, String line, Duration timeout) throws Exception {
         await(node + "'s haproxyctl.sh logs '" + line + "'", timeout, () -> {
             List<String> lines = node.ctlLines();

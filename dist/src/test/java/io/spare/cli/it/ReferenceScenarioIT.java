@@ -23,10 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code mail}; a {@code client} that fetches {@code http://VIP:8080/} with curl.
  *
  * <p>It does what the tutorial's reader does, and checks what they would see: HTTP through the VIP
- * answered by the master's backend; HAProxy on the master crashes (and cannot be restarted) and
- * the backup serves within the detection time; the maintenance file drains a node and its removal
- * brings it back; notify.sh starts HAProxy on the new MASTER and stops it on the new BACKUP; a
- * mail per transition, with the tutorial's subject.
+ * answered by the master's backend; HAProxy on the master crashes and chk_haproxy restarts it in
+ * place; it crashes and cannot be restarted, and the backup serves within the detection time; the
+ * maintenance file drains a node and its removal brings it back; notify.sh starts HAProxy on the
+ * new MASTER and stops it on the new BACKUP; a mail per transition with the tutorial's subject;
+ * a graceful stop hands the VIP over; nothing is left behind.
+ *
+ * <p>chk_haproxy is the {@code haproxy} runtime-API check with {@code on_fail} (restart once per
+ * outage), not the seed's chk_haproxy.sh: its {@code ps | grep haproxy} sees every namespace's
+ * HAProxy on this one host, so it could never fail here.
  */
 class ReferenceScenarioIT {
     static final List<String> SMALL_JVM = List.of("-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -139,17 +144,23 @@ class ReferenceScenarioIT {
         scenario.awaitMail(b, "backup", Duration.ofSeconds(15));
         scenario.assertSoleHolderFor(a, Duration.ofMillis(1500));
 
-        // 2. HAProxy on the master crashes and cannot be restarted (its config got broken): the
+        // 2. HAProxy on the master crashes: chk_haproxy restarts it at once (as chk_haproxy.sh
+        //    does), the failure never counts, and the VIP stays where it is.
+        aCtl = a.ctlLines().size();
+        long crashed = a.killHaproxy();
+        scenario.awaitCtlSince(a, aCtl, "start: started", Duration.ofSeconds(5));
+        assertThat(a.haproxyPid()).as("a's HAProxy after the crash").isPresent().get().isNotEqualTo(crashed);
+        scenario.assertSoleHolderFor(a, ADVERT_INT.multipliedBy(3).plus(Duration.ofSeconds(1)));
+        scenario.awaitServedBy(a, Duration.ofSeconds(5));
+
+        // 3. HAProxy on the master crashes and cannot be restarted (its config got broken): the
         //    master drops to 100 + 3 = 103, the backup (104) takes over.
         a.writeHaproxyConfig(false);
         aCtl = a.ctlLines().size();
         bCtl = b.ctlLines().size();
         a.killHaproxy();
-        long killed = System.nanoTime();
-        Duration bound = detection(CHECK_INTERVAL.plus(ON_FAIL_TIMEOUT), 104);
-        scenario.awaitServedBy(b, bound.plus(Duration.ofSeconds(10)));
-        Duration took = Duration.ofNanos(System.nanoTime() - killed);
-        assertThat(took).as("from HAProxy's crash on the master to HTTP through the VIP answered by the backup").isLessThanOrEqualTo(bound);
+        Duration took = scenario.awaitTakeover(b, System.nanoTime(), detection(CHECK_INTERVAL.plus(ON_FAIL_TIMEOUT), 104),
+                "from HAProxy's crash on the master to HTTP through the VIP answered by the backup");
         scenario.awaitSoleHolder(b, Duration.ofSeconds(5));
         // chk_haproxy tried to restart it once, as chk_haproxy.sh does.
         assertThat(a.ctlLines().subList(aCtl, a.ctlLines().size())).anyMatch(line -> line.contains("start: failed"));
@@ -160,15 +171,12 @@ class ReferenceScenarioIT {
         scenario.awaitMail(a, "backup", Duration.ofSeconds(15));
         assertThat(a.haproxyRunning()).as("a's HAProxy").isFalse();
 
-        // 3. Restore: the admin fixes the config and starts HAProxy; a (105) preempts b (104).
+        // 4. Restore: the admin fixes the config and starts HAProxy; a (105) preempts b (104).
         a.writeHaproxyConfig(true);
         bCtl = b.ctlLines().size();
         a.startHaproxy();
         aCtl = a.ctlLines().size();
-        long restored = System.nanoTime();
-        scenario.awaitServedBy(a, detection(CHECK_INTERVAL, 105).plus(Duration.ofSeconds(10)));
-        assertThat(Duration.ofNanos(System.nanoTime() - restored)).as("from HAProxy's restart on a to a serving the VIP again")
-                .isLessThanOrEqualTo(detection(CHECK_INTERVAL, 105));
+        scenario.awaitTakeover(a, System.nanoTime(), detection(CHECK_INTERVAL, 105), "from HAProxy's restart on a to a serving the VIP again");
         scenario.awaitSoleHolder(a, Duration.ofSeconds(5));
         // notify.sh on b, now BACKUP, stopped its HAProxy.
         scenario.awaitCtlSince(a, aCtl, "start: ", Duration.ofSeconds(10));
@@ -178,15 +186,12 @@ class ReferenceScenarioIT {
         scenario.awaitMail(a, "master", Duration.ofSeconds(15));
         scenario.awaitMail(b, "backup", Duration.ofSeconds(15));
 
-        // 4. Maintenance: `touch down` on the master takes 3 points (105 -> 102 < 104): b takes over,
+        // 5. Maintenance: `touch down` on the master takes 3 points (105 -> 102 < 104): b takes over,
         //    and notify.sh stops HAProxy on a, starts it on b (where it runs already).
         aCtl = a.ctlLines().size();
         bCtl = b.ctlLines().size();
         Files.writeString(a.downFile(), "maintenance\n");
-        long touched = System.nanoTime();
-        scenario.awaitServedBy(b, detection(CHECK_INTERVAL, 104).plus(Duration.ofSeconds(10)));
-        assertThat(Duration.ofNanos(System.nanoTime() - touched)).as("from touching the down file to the backup serving the VIP")
-                .isLessThanOrEqualTo(detection(CHECK_INTERVAL, 104));
+        scenario.awaitTakeover(b, System.nanoTime(), detection(CHECK_INTERVAL, 104), "from touching the down file to the backup serving the VIP");
         scenario.awaitSoleHolder(b, Duration.ofSeconds(5));
         scenario.awaitCtlSince(b, bCtl, "start: ", Duration.ofSeconds(10));
         scenario.awaitCtlSince(a, aCtl, "stop: stopped", Duration.ofSeconds(10));
@@ -196,14 +201,11 @@ class ReferenceScenarioIT {
         scenario.awaitCtlSince(a, aCtl, "start: started", Duration.ofSeconds(10));
         assertThat(a.haproxyRunning()).as("a's HAProxy, restarted by chk_haproxy").isTrue();
 
-        // 5. Maintenance over: a is back to 105 and takes the VIP back.
+        // 6. Maintenance over: a is back to 105 and takes the VIP back.
         aCtl = a.ctlLines().size();
         bCtl = b.ctlLines().size();
         Files.delete(a.downFile());
-        long removed = System.nanoTime();
-        scenario.awaitServedBy(a, detection(CHECK_INTERVAL, 105).plus(Duration.ofSeconds(10)));
-        assertThat(Duration.ofNanos(System.nanoTime() - removed)).as("from removing the down file to a serving the VIP again")
-                .isLessThanOrEqualTo(detection(CHECK_INTERVAL, 105));
+        scenario.awaitTakeover(a, System.nanoTime(), detection(CHECK_INTERVAL, 105), "from removing the down file to a serving the VIP again");
         scenario.awaitSoleHolder(a, Duration.ofSeconds(5));
         scenario.awaitCtlSince(a, aCtl, "start: ", Duration.ofSeconds(10));
         scenario.awaitCtlSince(b, bCtl, "stop: stopped", Duration.ofSeconds(10));
@@ -213,7 +215,7 @@ class ReferenceScenarioIT {
         // A mail per transition, nothing more: each state each node's log says it entered.
         scenario.assertOneMailPerTransition();
 
-        // 6. `systemctl stop spare` on the master (SIGTERM, graceful): it hands the VIP to b, whose
+        // 7. `systemctl stop spare` on the master (SIGTERM, graceful): it hands the VIP to b, whose
         //    notify_master keeps HAProxy running there, and the client is served by b. Then b stops
         //    too and the VIP is gone.
         bCtl = b.ctlLines().size();
