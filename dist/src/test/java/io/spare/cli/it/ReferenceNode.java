@@ -83,6 +83,8 @@ final class ReferenceNode {
         writeHaproxyConfig(true);
         write("haproxyctl.sh", fill(resource("haproxyctl.sh"), values), true);
         write("spare.yaml", fill(resource("spare.yaml"), values), false);
+        Files.createDirectories(dir.resolve("bin"));
+        write("bin/mail", fill(resource("mail"), values), true);
         String notify = Files.readString(seed.resolve("notify.sh"));
         if (!notify.contains(SEED_HAPROXY_INIT)) {
             throw new IllegalStateException(seed.resolve("notify.sh") + " no longer calls " + SEED_HAPROXY_INIT);
@@ -114,11 +116,17 @@ final class ReferenceNode {
         haproxyPid();
     }
 
-    /** Starts Spare in this node's namespace with a UTS namespace of its own named {@link #hostname()}. */
+    /**
+     * Starts Spare in this node's namespace, with a UTS namespace of its own named {@link
+     * #hostname()} (what the mails say) and a mount namespace of its own in which the node's
+     * {@code bin/} (the {@code mail} command notify.sh uses) is {@code /usr/local/sbin}, first on
+     * the PATH Spare gives hooks. Neither is visible outside Spare and its hooks.
+     */
     void startSpare() throws IOException {
         Path spareBin = FailoverLab.spareDist().resolve("bin/spare");
-        spare = lab.start(host, spareLog(), "unshare", "--uts", "sh", "-c", "hostname \"$0\" && SPARE_LOG_LEVEL=debug exec \"$1\" run -c \"$2\"",
-                hostname, spareBin.toString(), dir.resolve("spare.yaml").toString());
+        spare = lab.start(host, spareLog(), "unshare", "--uts", "--mount", "--propagation", "private", "sh", "-c",
+                "mount --bind \"$3\" /usr/local/sbin && hostname \"$0\" && SPARE_LOG_LEVEL=debug exec \"$1\" run -c \"$2\"",
+                hostname, spareBin.toString(), dir.resolve("spare.yaml").toString(), dir.resolve("bin").toString());
     }
 
     boolean spareStarted() throws IOException {

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * answered by the master's backend; HAProxy on the master crashes and chk_haproxy restarts it in
  * place; it crashes and cannot be restarted, and the backup serves within the detection time; the
  * maintenance file drains a node and its removal brings it back; notify.sh starts HAProxy on the
- * new MASTER and stops it on the new BACKUP; a mail per transition with the tutorial's subject;
- * a graceful stop hands the VIP over; nothing is left behind.
+ * new MASTER and stops it on the new BACKUP; per transition one mail from Spare's mail notifier
+ * (smtp_alert) with the tutorial's subject and one from notify.sh's own {@code mail}; a graceful
+ * stop hands the VIP over; nothing is left behind.
  *
  * <p>chk_haproxy is the {@code haproxy} runtime-API check with {@code on_fail} (restart once per
  * outage), not the seed's chk_haproxy.sh: its {@code ps | grep haproxy} sees every namespace's
@@ -212,7 +213,8 @@ class ReferenceScenarioIT {
         scenario.awaitMail(a, "master", Duration.ofSeconds(15));
         scenario.awaitMail(b, "backup", Duration.ofSeconds(15));
 
-        // A mail per transition, nothing more: each state each node's log says it entered.
+        // Two mails per transition (Spare's and notify.sh's), nothing more: each state each node's
+        // log says it entered.
         scenario.assertOneMailPerTransition();
 
         // 7. `systemctl stop spare` on the master (SIGTERM, graceful): it hands the VIP to b, whose
