@@ -28,9 +28,16 @@ public final class NetlinkSocket implements AutoCloseable {
     private static final int BUFFER_SIZE = 256 * 1024;
     private static final short POLLIN = 0x1;
 
+    /**
+     * One receive buffer per thread, not per socket: sockets are opened per request, and a native
+     * buffer is freed only when the collector finds its Pointer, so a node adding a thousand VIPs
+     * held hundreds of MiB of them. A buffer is only used inside {@link #receive()}, copied out at
+     * once, so a thread with two sockets open still needs one.
+     */
+    private static final ThreadLocal<Pointer> RECEIVE_BUFFER = ThreadLocal.withInitial(() -> Native.allocate(BUFFER_SIZE));
+
     private final LibC libc;
     private final int fd;
-    private final Pointer buffer;
     private int[] wakePipe;
     private int seq = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE / 2);
     private volatile boolean shutdown;
@@ -39,7 +46,6 @@ public final class NetlinkSocket implements AutoCloseable {
     private NetlinkSocket(LibC libc, int fd) {
         this.libc = libc;
         this.fd = fd;
-        this.buffer = Native.allocate(BUFFER_SIZE);
     }
 
     /**
@@ -128,6 +134,7 @@ public final class NetlinkSocket implements AutoCloseable {
             if (wakePipe != null && !awaitReadable()) {
                 return List.of();
             }
+            Pointer buffer = RECEIVE_BUFFER.get();
             long received = libc.recv(fd, buffer, BUFFER_SIZE, SocketOptions.MSG_TRUNC);
             if (received > 0 && received <= BUFFER_SIZE) {
                 byte[] bytes = new byte[(int) received];
