@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spare.api.testing.Integration;
 import io.spare.api.testing.NetworkLab;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +61,8 @@ class ReferenceScenarioIT {
         Integration.requireCommand("haproxy");
         Integration.requireCommand("curl");
         Integration.requireCommand("unshare");
+        Integration.requireCommand("flock");
+        Integration.requireCommand("ss");
         FailoverLab.spareDist();
         seed = Path.of(System.getProperty("spare.shared", "../../shared"), "seed");
         Integration.need(Files.isRegularFile(seed.resolve("notify.sh")), "the reference setup's notify.sh in " + seed);
