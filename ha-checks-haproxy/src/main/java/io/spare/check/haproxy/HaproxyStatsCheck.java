@@ -35,6 +35,13 @@ public final class HaproxyStatsCheck implements HealthCheck {
     private final String name;
     private final StatsSource source;
     private final HaproxyRequirements requirements;
+    /** Between probes after on_fail, while HAProxy comes up. */
+    static final Duration RECHECK_PAUSE = Duration.ofMillis(100);
+    /** The least time worth giving a probe after on_fail. */
+    private static final Duration MIN_PROBE = Duration.ofMillis(200);
+    /** A bound that holds even with a ticker that does not move (tests). */
+    private static final int MAX_RECHECKS = 100;
+
     private final Optional<OnFailCommand> onFail;
     private final Ticker ticker;
 
@@ -85,13 +92,32 @@ public final class HaproxyStatsCheck implements HealthCheck {
             LOG.info("check {}: on_fail exited 0 after {}", name, Durations.format(outcome.took()));
         }
 
-        CheckResult second = probe(Deadline.after(ticker, whole.remaining()));
+        // A command that failed or was killed started nothing worth waiting for: probe once.
+        CheckResult second = outcome.succeeded() ? probeUntilPassing(whole) : probe(Deadline.after(ticker, whole.remaining()));
         if (second.ok()) {
             armed = true;
             return CheckResult.passed("recovered by on_fail (" + first.message() + "): " + second.message());
         }
         failures.incrementAndGet();
         return CheckResult.failed(second.message() + " (still failing after on_fail " + outcome.describe() + ")");
+    }
+
+    /**
+     * After on_fail, probes until HAProxy passes or the run's time is up: a start command such as
+     * {@code haproxy -D} or a SysV init script returns before the new process listens on its stats
+     * socket, and one immediate probe would fail and spend the once-per-outage recovery for nothing.
+     */
+    private CheckResult probeUntilPassing(Deadline whole) throws InterruptedException {
+        CheckResult result = probe(Deadline.after(ticker, whole.remaining()));
+        for (int attempt = 1; !result.ok() && attempt < MAX_RECHECKS; attempt++) {
+            // Stop while a whole probe still fits: one cut short would only report the lack of time.
+            if (whole.remaining().compareTo(RECHECK_PAUSE.plus(MIN_PROBE)) < 0) {
+                break;
+            }
+            Thread.sleep(RECHECK_PAUSE.toMillis());
+            result = probe(Deadline.after(ticker, whole.remaining()));
+        }
+        return result;
     }
 
     private CheckResult probe(Deadline deadline) throws InterruptedException {

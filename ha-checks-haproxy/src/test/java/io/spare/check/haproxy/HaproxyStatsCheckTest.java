@@ -155,6 +155,22 @@ class HaproxyStatsCheckTest {
     }
 
     @Test
+    void onFailThatReturnsBeforeHaproxyListensStillRecovers() throws Exception {
+        // As `haproxy -D` or a SysV init script: the command exits at once, HAProxy is ready later.
+        Path fixed = dir.resolve("fixed");
+        Path log = serversDownUntil(fixed);
+        Path script = script("echo ran >> " + log + "\n(sleep 0.4; touch " + fixed + ") >/dev/null 2>&1 &");
+        HealthCheck check = check(Map.of("backends", Map.of("web", Map.of()), "on_fail", script.toString()));
+
+        CheckResult result = check.run(Duration.ofSeconds(3));
+
+        assertThat(result.ok()).as(result.message()).isTrue();
+        assertThat(result.message()).startsWith("recovered by on_fail (backend web: 0/2 servers UP, need 1)");
+        assertThat(Files.readAllLines(log)).containsExactly("ran");
+        assertThat(check.counters()).containsEntry("on_fail_runs", 1L).containsEntry("failures", 0L);
+    }
+
+    @Test
     void onFailRunsOncePerOutageNotAtEveryInterval() throws Exception {
         Path fixed = dir.resolve("fixed");
         Path log = serversDownUntil(fixed);
