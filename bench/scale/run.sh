@@ -159,7 +159,8 @@ bench() { # impl
     echo "BACKUP MASTER entries (should be 0): $(masters b)"
     if [ "$impl" = spare ]; then
         local gc=$(ls "$WORK"/a-*-gc.log | head -1)
-        echo "GC pauses (MASTER): $(grep -c 'Pause' "$gc") in the run, longest $(grep -o '[0-9.]*ms$' "$gc" | sort -n | tail -1)"
+        echo "GC pauses (MASTER): $(grep -c 'Pause' "$gc") in the run, longest $(grep -o '[0-9.]*ms$' "$gc" | sort -n | tail -1);" \
+            "longest after the first 10 s (steady state): $(awk -F'[][s]' '$2 + 0 > 10' "$gc" | grep -o '[0-9.]*ms$' | sort -n | tail -1)"
     fi
     kill -TERM "$a" "$b" 2>/dev/null || true
     sleep 3
