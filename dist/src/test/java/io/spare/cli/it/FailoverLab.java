@@ -54,6 +54,11 @@ final class FailoverLab implements AutoCloseable {
         return lab;
     }
 
+    /** A lab for one test class; logs and configs stay in {@code target/failover-it/CLASS}. */
+    static FailoverLab forTestClass(Flavor flavor, Class<?> testClass) throws IOException {
+        return create(flavor, Path.of("target", "failover-it", testClass.getSimpleName()).toAbsolutePath());
+    }
+
     /** The unpacked product: the {@code spare.dist} property failsafe passes, or the build's default. */
     static Path spareDist() {
         String dist = System.getProperty("spare.dist");

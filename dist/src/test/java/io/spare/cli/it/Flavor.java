@@ -59,6 +59,11 @@ record Flavor(String name, int version, Duration advertInt, boolean ipv6, boolea
         return advertInt.multipliedBy(3).plus(skew(priority));
     }
 
+    /** Slack on top of the RFC timers: process scheduling, netlink, the tests' 10 ms polling. */
+    Duration margin() {
+        return advertInt.compareTo(Duration.ofMillis(400)) > 0 ? advertInt : Duration.ofMillis(400);
+    }
+
     String keepalivedAdvertInt() {
         long ms = advertInt.toMillis();
         return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format("%.2f", ms / 1000.0);

@@ -2,7 +2,6 @@ package io.spare.cli.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
@@ -26,14 +25,9 @@ abstract class KeepalivedInteropScenarios {
 
     abstract Flavor flavor();
 
-    Duration margin() {
-        Duration adv = flavor().advertInt();
-        return adv.compareTo(Duration.ofMillis(400)) > 0 ? adv : Duration.ofMillis(400);
-    }
-
     @BeforeAll
     void createLab() throws Exception {
-        lab = FailoverLab.create(flavor(), Path.of("target", "failover-it", getClass().getSimpleName()).toAbsolutePath());
+        lab = FailoverLab.forTestClass(flavor(), getClass());
     }
 
     @AfterEach
@@ -76,7 +70,7 @@ abstract class KeepalivedInteropScenarios {
 
         // Planned stop: priority 0 from A, B takes over after its skew time.
         a.terminate();
-        Duration planned = lab.awaitSoleHolder("b", flavor().masterDown(90).plus(margin()));
+        Duration planned = lab.awaitSoleHolder("b", flavor().masterDown(90).plus(flavor().margin()));
         assertTrue(a.awaitExit(Duration.ofSeconds(10)), a + " did not exit after SIGTERM");
 
         // A returns with the higher priority: B yields.
@@ -88,7 +82,7 @@ abstract class KeepalivedInteropScenarios {
         lab.setConnected("a", false);
         long cut = System.nanoTime();
         a2.kill();
-        lab.await(b + " holds the VIP after " + a2 + " died", flavor().masterDown(90).plus(margin()), () -> lab.holds("b"));
+        lab.await(b + " holds the VIP after " + a2 + " died", flavor().masterDown(90).plus(flavor().margin()), () -> lab.holds("b"));
         long deadMs = (System.nanoTime() - cut) / 1_000_000;
         System.out.printf("%s %s -> %s: SIGTERM move %d ms, preempt back %d ms (incl. start), dead master %d ms%n",
                 flavor(), a.kind(), b.kind(), planned.toMillis(), preempt.toMillis(), deadMs);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,15 +30,9 @@ abstract class SpareFailoverScenarios {
 
     abstract Flavor flavor();
 
-    /** Slack on top of the RFC timers: process scheduling, netlink, our 10 ms polling. */
-    Duration margin() {
-        Duration adv = flavor().advertInt();
-        return adv.compareTo(Duration.ofMillis(400)) > 0 ? adv : Duration.ofMillis(400);
-    }
-
     @BeforeAll
     void createLab() throws Exception {
-        lab = FailoverLab.create(flavor(), Path.of("target", "failover-it", getClass().getSimpleName()).toAbsolutePath());
+        lab = FailoverLab.forTestClass(flavor(), getClass());
     }
 
     @AfterAll
@@ -94,9 +87,9 @@ abstract class SpareFailoverScenarios {
         ensureAMasterBBackup();
         Duration check = a.spec().checkInterval();
         lab.touch(a.spec().maintenanceFile());
-        Duration away = lab.awaitSoleHolder("b", check.plus(flavor().masterDown(90)).plus(margin()));
+        Duration away = lab.awaitSoleHolder("b", check.plus(flavor().masterDown(90)).plus(flavor().margin()));
         Files.delete(a.spec().maintenanceFile());
-        Duration back = lab.awaitSoleHolder("a", check.plus(flavor().masterDown(100)).plus(margin()));
+        Duration back = lab.awaitSoleHolder("a", check.plus(flavor().masterDown(100)).plus(flavor().margin()));
         System.out.printf("%s: check failure moved the VIP in %d ms, recovery moved it back in %d ms%n",
                 flavor(), away.toMillis(), back.toMillis());
     }
@@ -109,7 +102,7 @@ abstract class SpareFailoverScenarios {
             assertTrue(probe.awaitReplies(300, Duration.ofSeconds(10)), "the client gets no answers from the VIP");
             probe.mark();
             a.terminate();
-            Duration took = lab.awaitSoleHolder("b", flavor().masterDown(90).plus(margin()));
+            Duration took = lab.awaitSoleHolder("b", flavor().masterDown(90).plus(flavor().margin()));
             assertTrue(a.awaitExit(Duration.ofSeconds(10)), "A did not exit after SIGTERM");
             assertTrue(probe.awaitReplies(500, Duration.ofSeconds(10)), "no answers after the handover: " + probe.describe());
             System.out.printf("%s: SIGTERM handover in %d ms, %s%n", flavor(), took.toMillis(), probe.describe());
@@ -124,7 +117,7 @@ abstract class SpareFailoverScenarios {
         lab.setConnected("a", false);
         long cut = System.nanoTime();
         a.kill();
-        Duration bound = flavor().masterDown(90).plus(margin());
+        Duration bound = flavor().masterDown(90).plus(flavor().margin());
         lab.await("b holds the VIP after A died", bound, () -> lab.holds("b"));
         long tookMs = (System.nanoTime() - cut) / 1_000_000;
         System.out.printf("%s: dead master replaced in %d ms (Master_Down_Interval %d ms)%n",
@@ -142,17 +135,17 @@ abstract class SpareFailoverScenarios {
     void nopreemptKeepsARecoveredNodeBackup() throws Exception {
         ensureAMasterBBackup();
         a.stop();
-        lab.awaitSoleHolder("b", flavor().masterDown(90).plus(margin()));
+        lab.awaitSoleHolder("b", flavor().masterDown(90).plus(flavor().margin()));
 
         a = lab.spare(lab.spec("a", 100).withNopreempt(true));
         a.start();
         lab.awaitReady(a, STARTUP);
         // Long enough for A to have preempted twice over, had it been allowed to.
-        lab.assertSoleHolderFor("b", flavor().masterDown(100).multipliedBy(2).plus(margin()));
+        lab.assertSoleHolderFor("b", flavor().masterDown(100).multipliedBy(2).plus(flavor().margin()));
 
         // A is a live backup: it takes over when B goes.
         b.stop();
-        lab.awaitSoleHolder("a", flavor().masterDown(100).plus(margin()));
+        lab.awaitSoleHolder("a", flavor().masterDown(100).plus(flavor().margin()));
         a.stop();
         a = null;
         b = null;
