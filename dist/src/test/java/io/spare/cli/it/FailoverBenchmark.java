@@ -74,6 +74,7 @@ public final class FailoverBenchmark {
         }, "bench-cleanup"));
         List<Sample> samples = new ArrayList<>();
         Path base = Files.createTempDirectory("spare-failover-bench");
+        System.out.println("logs, configs and captures go to " + base);
         for (String name : flavors) {
             Flavor flavor = switch (name) {
                 case "v2" -> Flavor.V2_PASS;
