@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Time to take over 255 VIPs: one add batch plus one round of announcements, in a lab namespace
  * with a second host on the segment receiving the ARP. Not part of {@code mvn verify}; see
- * BENCHMARK-NOTES.md for how to run it.
+ * docs/BENCHMARKS.md ("Taking over 255 VIPs") for how to run it.
  */
 public final class NetlinkBenchmark {
     private static final int WARMUP = 30;
