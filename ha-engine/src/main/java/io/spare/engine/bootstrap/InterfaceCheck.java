@@ -7,7 +7,9 @@ import io.spare.engine.config.SourceMap;
 import io.spare.engine.config.SpareConfig;
 import io.spare.engine.config.TrackedInterface;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -17,7 +19,11 @@ import java.util.function.Predicate;
 final class InterfaceCheck {
     private InterfaceCheck() {}
 
-    static List<ConfigDiagnostic> problems(SpareConfig config, SourceMap map, Predicate<String> exists, boolean asErrors) {
+    static List<ConfigDiagnostic> problems(SpareConfig config, SourceMap map, Predicate<String> lookup, boolean asErrors) {
+        // One look per name: the JDK lists every address of the host for each lookup, and a
+        // thousand instances on four interfaces asked a thousand times (seconds at startup).
+        Map<String, Boolean> known = new HashMap<>();
+        Predicate<String> exists = name -> known.computeIfAbsent(name, lookup::test);
         List<ConfigDiagnostic> problems = new ArrayList<>();
         String have = String.join(", ", HostFacts.interfaceNames());
         for (InstanceConfig instance : config.instances().values()) {
