@@ -89,11 +89,9 @@ K
 start() { # impl node priority -> echoes pid
     local impl=$1 node=$2 prio=$3
     if [ "$impl" = spare ]; then
-        spare_config "$prio" > "$WORK/$node.yaml"
         SPARE_JAVA_OPTS="-Xlog:gc:file=$WORK/$node-$RANDOM-gc.log" \
             ip netns exec "$PREFIX-$node" "$SPARE" run -c "$WORK/$node.yaml" > "$WORK/$node.log" 2>&1 &
     else
-        keepalived_config "$prio" > "$WORK/$node.conf"
         ip netns exec "$PREFIX-$node" keepalived -n -l -D -P -f "$WORK/$node.conf" \
             -p "$WORK/$node.pid" -r "$WORK/$node-vrrp.pid" -c "$WORK/$node-chk.pid" > "$WORK/$node.log" 2>&1 &
     fi
@@ -133,9 +131,18 @@ wait_masters() { # node count timeout_s -> seconds taken, or "timeout"
     echo "$(date +%s.%N) - $start" | bc
 }
 
+write_configs() {
+    # Written before any clock starts: generating 1000 instances in bash takes about a second.
+    spare_config 200 > "$WORK/a.yaml"
+    spare_config 100 > "$WORK/b.yaml"
+    keepalived_config 200 > "$WORK/a.conf"
+    keepalived_config 100 > "$WORK/b.conf"
+}
+
 bench() { # impl
     local impl=$1
     echo "== $impl: 1000 instances (4 interfaces x 250 VRIDs), advert_int 1 s"
+    [ -f "$WORK/a.yaml" ] || write_configs
     setup_network
     local t0=$(date +%s.%N)
     local a=$(start "$impl" a 200)
