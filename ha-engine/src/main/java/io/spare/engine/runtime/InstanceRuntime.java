@@ -51,7 +51,8 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
     private final List<TrackedCheckBinding> checks;
     private final Map<String, Integer> trackedInterfaces = new LinkedHashMap<>();
     private final Map<String, Boolean> linkUp;
-    private final Advertisement[] advertByPriority = new Advertisement[256];
+    /** The advert last sent: the priority rarely changes, so it is built again only when it does. */
+    private Advertisement lastAdvert;
     private final List<InetAddress> advertisedAddresses;
     private final Set<String> versionMismatches = new LinkedHashSet<>();
     private final List<Pending> pendingTransitions = new ArrayList<>(2);
@@ -361,8 +362,8 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
         if (channel == null) {
             return;
         }
-        Advertisement advert = advertByPriority[priority];
-        if (advert == null) {
+        Advertisement advert = lastAdvert;
+        if (advert == null || advert.priority() != priority) {
             advert = new Advertisement(
                     config.version(),
                     config.virtualRouterId(),
@@ -370,7 +371,7 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
                     config.advertInt(),
                     advertisedAddresses,
                     config.version() == 2 ? config.authentication() : Authentication.NONE);
-            advertByPriority[priority] = advert;
+            lastAdvert = advert;
         }
         try {
             channel.send(advert);

@@ -4,7 +4,6 @@ import static io.spare.vrrp.codec.MalformedAdvertisementException.Reason;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
 /**
@@ -49,6 +48,11 @@ public record Ipv4Header(
      * @throws MalformedAdvertisementException IP_HEADER, IP_LENGTH or PROTOCOL
      */
     public static Ipv4Header parse(ByteBuffer packet) throws MalformedAdvertisementException {
+        return parse(packet, new AddressCache());
+    }
+
+    /** As {@link #parse(ByteBuffer)}, taking the source and destination from {@code addresses}. */
+    public static Ipv4Header parse(ByteBuffer packet, AddressCache addresses) throws MalformedAdvertisementException {
         int base = packet.position();
         int received = packet.remaining();
         if (received < MIN_LENGTH) {
@@ -71,7 +75,7 @@ public record Ipv4Header(
         }
         return new Ipv4Header(headerLength, VrrpCodec.u8(packet, base + 1), totalLength, VrrpCodec.u16(packet, base + 4),
                 VrrpCodec.u16(packet, base + 6), VrrpCodec.u8(packet, base + 8), protocol,
-                address(packet, base + 12), address(packet, base + 16));
+                address(packet, base + 12, addresses), address(packet, base + 16, addresses));
     }
 
     /** The VRRP message behind this header: from the end of the header to the total length. */
@@ -99,13 +103,7 @@ public record Ipv4Header(
         out.position(base + MIN_LENGTH);
     }
 
-    private static Inet4Address address(ByteBuffer packet, int at) {
-        byte[] raw = new byte[4];
-        packet.get(at, raw);
-        try {
-            return (Inet4Address) InetAddress.getByAddress(raw);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("4 bytes are always an address", e);
-        }
+    private static Inet4Address address(ByteBuffer packet, int at, AddressCache addresses) {
+        return (Inet4Address) addresses.of(packet, at, 4);
     }
 }

@@ -1,5 +1,6 @@
 package io.spare.vrrp.transport;
 
+import io.spare.vrrp.codec.AddressCache;
 import io.spare.vrrp.codec.Ipv4Header;
 import io.spare.vrrp.codec.MalformedAdvertisementException;
 import io.spare.vrrp.codec.VrrpCodec;
@@ -9,6 +10,9 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
 
 /**
  * IPv4 VRRP the way keepalived does it: raw socket of protocol 112 with {@code IP_HDRINCL} (we write
@@ -23,12 +27,21 @@ final class Ipv4RawSocket implements VrrpSocket {
     private final int fd;
     private final SocketFd socketFd;
     private final AtomicInteger ipId = new AtomicInteger();
+    /**
+     * The kernel writes into native memory and only the bytes received are copied to the heap:
+     * a Java array as recv's buffer would be copied whole both ways on every call.
+     */
+    private final Pointer receiveNative = Memory.allocateDirect(Native.runtime(), BUFFER, true);
     private final byte[] receiveBuffer = new byte[BUFFER];
+    private final ByteBuffer receivePacket = ByteBuffer.wrap(receiveBuffer);
+    private final LongSupplier receiveCall;
+    private final AddressCache addresses = new AddressCache();
 
     private Ipv4RawSocket(LibC libc, int fd) {
         this.libc = libc;
         this.fd = fd;
         this.socketFd = new SocketFd(libc, fd);
+        this.receiveCall = () -> libc.recv(fd, receiveNative, BUFFER, 0);
     }
 
     static Ipv4RawSocket open(LibC libc, InterfaceLookup.Facts facts) throws IOException {
@@ -119,14 +132,16 @@ final class Ipv4RawSocket implements VrrpSocket {
 
     @Override
     public boolean receive(Receiver receiver) throws IOException {
-        long received = socketFd.receive(() -> libc.recv(fd, receiveBuffer, receiveBuffer.length, 0), "recv");
+        long received = socketFd.receive(receiveCall, "recv");
         if (received < 0) {
             return false;
         }
-        ByteBuffer packet = ByteBuffer.wrap(receiveBuffer, 0, (int) received).slice();
+        int length = (int) Math.min(received, BUFFER);
+        receiveNative.get(0, receiveBuffer, 0, length);
+        ByteBuffer packet = receivePacket.limit(length).position(0);
         Ipv4Header header;
         try {
-            header = Ipv4Header.parse(packet);
+            header = Ipv4Header.parse(packet, addresses);
         } catch (MalformedAdvertisementException e) {
             receiver.malformed(e);
             return true;

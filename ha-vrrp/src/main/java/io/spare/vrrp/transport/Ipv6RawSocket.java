@@ -1,10 +1,11 @@
 package io.spare.vrrp.transport;
 
+import io.spare.vrrp.codec.AddressCache;
 import io.spare.vrrp.codec.VrrpCodec;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.function.LongSupplier;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
@@ -42,6 +43,10 @@ final class Ipv6RawSocket implements VrrpSocket {
     private final Pointer sendBlock;
     private final Pointer receiveBlock;
     private final byte[] receiveData = new byte[DATA_SPACE];
+    private final ByteBuffer receivePacket = ByteBuffer.wrap(receiveData);
+    private final LongSupplier receiveCall;
+    private final AddressCache addresses = new AddressCache();
+    private final byte[] addressScratch = new byte[16];
 
     private Ipv6RawSocket(LibC libc, int fd, int ifindex) {
         this.libc = libc;
@@ -50,6 +55,7 @@ final class Ipv6RawSocket implements VrrpSocket {
         this.ifindex = ifindex;
         this.sendBlock = Memory.allocateDirect(Native.runtime(), DATA + DATA_SPACE, true);
         this.receiveBlock = Memory.allocateDirect(Native.runtime(), DATA + DATA_SPACE, true);
+        this.receiveCall = this::receiveOnce;
     }
 
     static Ipv6RawSocket open(LibC libc, InterfaceLookup.Facts facts) throws IOException {
@@ -119,13 +125,7 @@ final class Ipv6RawSocket implements VrrpSocket {
     @Override
     public boolean receive(Receiver receiver) throws IOException {
         Pointer block = receiveBlock;
-        long base = block.address();
-        long received = socketFd.receive(() -> {
-            block.putLong(IOV, base + DATA);
-            block.putLong(IOV + 8, DATA_SPACE);
-            header(block, base, SOCKADDR_IN6, DATA_SPACE, CONTROL_SPACE);
-            return libc.recvmsg(fd, block, 0);
-        }, "recvmsg");
+        long received = socketFd.receive(receiveCall, "recvmsg");
         if (received < 0) {
             return false;
         }
@@ -152,20 +152,24 @@ final class Ipv6RawSocket implements VrrpSocket {
         }
         if (destination == null) {
             // Without IPV6_PKTINFO we cannot tell multicast from unicast: assume the group.
-            destination = InetAddress.getByAddress(GROUP);
+            destination = addresses.of(GROUP);
         }
-        receiver.packet(ByteBuffer.wrap(receiveData, 0, length).slice(), source, destination, hopLimit);
+        receiver.packet(receivePacket.limit(length).position(0), source, destination, hopLimit);
         return true;
     }
 
-    private static InetAddress address(Pointer block, int at) {
-        byte[] raw = new byte[16];
-        block.get(at, raw, 0, 16);
-        try {
-            return InetAddress.getByAddress(raw);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
+    private long receiveOnce() {
+        Pointer block = receiveBlock;
+        long base = block.address();
+        block.putLong(IOV, base + DATA);
+        block.putLong(IOV + 8, DATA_SPACE);
+        header(block, base, SOCKADDR_IN6, DATA_SPACE, CONTROL_SPACE);
+        return libc.recvmsg(fd, block, 0);
+    }
+
+    private InetAddress address(Pointer block, int at) {
+        block.get(at, addressScratch, 0, 16);
+        return addresses.of(addressScratch);
     }
 
     private static int align(int length) {

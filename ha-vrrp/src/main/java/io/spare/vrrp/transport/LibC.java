@@ -29,6 +29,10 @@ public interface LibC {
 
     @SaveError
     @ssize_t
+    long recv(int fd, Pointer buffer, @size_t long length, int flags);
+
+    @SaveError
+    @ssize_t
     long recvmsg(int fd, Pointer message, int flags);
 
     @SaveError

@@ -95,9 +95,23 @@ final class RawVrrpChannel implements VrrpChannel {
         }
     }
 
+    /**
+     * The last advert this channel accepted, as received. A steady master sends the same bytes
+     * every interval, and the verdict is a function of bytes, addresses and TTL only: a repeat
+     * reuses it instead of decoding again. Receive thread only.
+     */
+    private ByteBuffer repeatBytes = ByteBuffer.allocate(0);
+    private InetAddress repeatFrom;
+    private InetAddress repeatTo;
+    private int repeatTtl;
+    private ReceiveVerdict repeatVerdict;
+
     /** Runs on the socket's receive thread. */
     void receive(ByteBuffer vrrp, InetAddress from, InetAddress to, int ttl) {
-        ReceiveVerdict verdict = policy.check(vrrp, from, to, ttl);
+        ReceiveVerdict verdict = isRepeat(vrrp, from, to, ttl) ? repeatVerdict : policy.check(vrrp, from, to, ttl);
+        if (verdict != repeatVerdict && verdict.outcome() == ReceiveVerdict.Outcome.ACCEPT) {
+            remember(vrrp, from, to, ttl, verdict);
+        }
         try {
             switch (verdict.outcome()) {
                 case ACCEPT -> accept(verdict, from);
@@ -118,6 +132,23 @@ final class RawVrrpChannel implements VrrpChannel {
             count(LISTENER_ERRORS);
             log.log(Level.ERROR, spec.instance() + "/listener", "(" + spec.instance() + ") advert listener failed: " + e);
         }
+    }
+
+    private boolean isRepeat(ByteBuffer vrrp, InetAddress from, InetAddress to, int ttl) {
+        return repeatVerdict != null && ttl == repeatTtl && from.equals(repeatFrom) && to.equals(repeatTo)
+                && vrrp.mismatch(repeatBytes) == -1;
+    }
+
+    private void remember(ByteBuffer vrrp, InetAddress from, InetAddress to, int ttl, ReceiveVerdict verdict) {
+        int length = vrrp.remaining();
+        if (repeatBytes.capacity() != length) {
+            repeatBytes = ByteBuffer.allocate(length);
+        }
+        vrrp.get(vrrp.position(), repeatBytes.array(), 0, length);
+        repeatFrom = from;
+        repeatTo = to;
+        repeatTtl = ttl;
+        repeatVerdict = verdict;
     }
 
     private void accept(ReceiveVerdict verdict, InetAddress from) {

@@ -176,6 +176,42 @@ class InterfaceSocketTest {
     }
 
     @Test
+    void aRepeatedAdvertIsDeliveredAndCountedEachTimeAsTheSameValue() throws IOException {
+        RecordingListener listener = new RecordingListener();
+        RawVrrpChannel channel = channel(spec("VI_1", 1, List.of()), listener);
+        InetAddress master = ip("10.99.0.2");
+        socket.packet(wire(1, 100, master, GROUP), master, GROUP, 255);
+        socket.packet(wire(1, 100, master, GROUP), master, GROUP, 255);
+        socket.packet(wire(1, 90, master, GROUP), master, GROUP, 255);
+
+        assertThat(listener.adverts).extracting(r -> r.advertisement().priority()).containsExactly(100, 100, 90);
+        assertThat(listener.adverts.get(1).advertisement()).isSameAs(listener.adverts.get(0).advertisement());
+        assertThat(channel.counters()).containsEntry("received", 3L);
+    }
+
+    @Test
+    void theSameBytesAreCheckedAgainWhenTtlOrSenderDiffer() throws IOException {
+        RecordingListener listener = new RecordingListener();
+        RawVrrpChannel channel = channel(spec("VI_U", 4, List.of(ip("10.99.0.2"))), listener);
+        InetAddress me = ip("10.99.0.1");
+        ByteBuffer fromPeer = wire(4, 100, ip("10.99.0.2"), me);
+        socket.packet(fromPeer.duplicate(), ip("10.99.0.2"), me, 255);
+        // Byte for byte the peer's advert, but from another address: its v3 checksum no longer holds.
+        socket.packet(fromPeer.duplicate(), ip("10.99.0.9"), me, 255);
+
+        RecordingListener multicast = new RecordingListener();
+        RawVrrpChannel group = channel(spec("VI_M", 5, List.of()), multicast);
+        ByteBuffer advert = wire(5, 100, ip("10.99.0.2"), GROUP);
+        socket.packet(advert.duplicate(), ip("10.99.0.2"), GROUP, 255);
+        socket.packet(advert.duplicate(), ip("10.99.0.2"), GROUP, 254);
+
+        assertThat(listener.adverts).hasSize(1);
+        assertThat(channel.counters()).containsEntry("received", 1L).containsEntry("checksum", 1L);
+        assertThat(multicast.adverts).hasSize(1);
+        assertThat(group.counters()).containsEntry("received", 1L).containsEntry("ttl", 1L);
+    }
+
+    @Test
     void lastChannelOutStopsTheSocketShutdownBeforeClose() throws IOException {
         RawVrrpChannel one = channel(spec("VI_1", 1, List.of()), new RecordingListener());
         RawVrrpChannel two = channel(spec("VI_2", 2, List.of()), new RecordingListener());
