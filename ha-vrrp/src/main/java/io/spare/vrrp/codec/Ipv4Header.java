@@ -4,6 +4,7 @@ import static io.spare.vrrp.codec.MalformedAdvertisementException.Reason;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
 /**
@@ -48,10 +49,10 @@ public record Ipv4Header(
      * @throws MalformedAdvertisementException IP_HEADER, IP_LENGTH or PROTOCOL
      */
     public static Ipv4Header parse(ByteBuffer packet) throws MalformedAdvertisementException {
-        return parse(packet, new AddressCache());
+        return parse(packet, null);
     }
 
-    /** As {@link #parse(ByteBuffer)}, taking the source and destination from {@code addresses}. */
+    /** As {@link #parse(ByteBuffer)}, taking the source and destination from {@code addresses} (null: new ones). */
     public static Ipv4Header parse(ByteBuffer packet, AddressCache addresses) throws MalformedAdvertisementException {
         int base = packet.position();
         int received = packet.remaining();
@@ -104,6 +105,15 @@ public record Ipv4Header(
     }
 
     private static Inet4Address address(ByteBuffer packet, int at, AddressCache addresses) {
-        return (Inet4Address) addresses.of(packet, at, 4);
+        if (addresses != null) {
+            return (Inet4Address) addresses.of(packet, at, 4);
+        }
+        byte[] raw = new byte[4];
+        packet.get(at, raw);
+        try {
+            return (Inet4Address) InetAddress.getByAddress(raw);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("4 bytes are always an address", e);
+        }
     }
 }

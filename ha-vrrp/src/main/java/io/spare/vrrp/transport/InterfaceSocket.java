@@ -15,44 +15,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 /**
- * One raw socket per interface and address family, shared by every virtual router on it, with one
- * receive thread that dispatches by VRID (and, for duplicate VRIDs in unicast, by peer) as
- * keepalived's scheduler does.
+ * One raw socket per interface and address family, shared by every virtual router on it, read by
+ * the transport's poller thread, which dispatches by VRID (and, for duplicate VRIDs in unicast, by
+ * peer) as keepalived's scheduler does.
  */
 final class InterfaceSocket implements VrrpSocket.Receiver {
-    private static final Logger LOG = LogManager.getLogger(InterfaceSocket.class);
     static final String UNKNOWN_VRID = "unknown_vrid";
-    private static final long ERROR_PAUSE_MILLIS = 100;
 
     private final String interfaceName;
     private final AddressFamily family;
     private final VrrpSocket socket;
+    private final ReceiveScheduler scheduler;
     private final RateLimitedLog log;
     private final Consumer<InterfaceSocket> onEmpty;
     private final Counters counters = new Counters();
-    /** Replaced as a whole: the receive thread reads it without locking. */
+    /** Replaced as a whole: the receiving thread reads it without locking. */
     private volatile Map<Integer, List<RawVrrpChannel>> byVrid = Map.of();
-    private final Thread receiver;
     private volatile boolean closing;
-    /** Set when a listener closed the last channel from the receive thread itself. */
-    private volatile boolean closeWhenLoopEnds;
 
-    InterfaceSocket(String interfaceName, AddressFamily family, VrrpSocket socket, RateLimitedLog log, Consumer<InterfaceSocket> onEmpty) {
+    InterfaceSocket(String interfaceName, AddressFamily family, VrrpSocket socket, ReceiveScheduler scheduler, RateLimitedLog log,
+            Consumer<InterfaceSocket> onEmpty) {
         this.interfaceName = requireNonNull(interfaceName);
         this.family = requireNonNull(family);
         this.socket = requireNonNull(socket);
+        this.scheduler = requireNonNull(scheduler);
         this.log = requireNonNull(log);
         this.onEmpty = requireNonNull(onEmpty);
-        this.receiver = new Thread(this::receiveLoop, "vrrp-rx-" + interfaceName + "-" + family.name().toLowerCase());
-        this.receiver.setDaemon(true);
     }
 
     void start() {
-        receiver.start();
+        scheduler.add(this);
+    }
+
+    int fd() {
+        return socket.fd();
     }
 
     String interfaceName() {
@@ -115,25 +113,10 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
         socket.send(vrrp, source, destination);
     }
 
-    /** Wakes the blocked receive with shutdown(2), joins the thread, then closes the fd. */
+    /** Takes the socket out of the poll set, then closes the fd once nothing reads it any more. */
     void stop() {
         closing = true;
-        socket.shutdown();
-        if (Thread.currentThread() == receiver) {
-            // Cannot join ourselves: the loop closes the fd on its way out.
-            closeWhenLoopEnds = true;
-            return;
-        }
-        try {
-            receiver.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (receiver.isAlive()) {
-            LOG.error("VRRP receive thread on {} did not stop; leaving its socket open", interfaceName);
-            return;
-        }
-        socket.close();
+        scheduler.remove(this, socket::close);
     }
 
     Map<String, Long> counters() {
@@ -144,44 +127,27 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
         counters.increment(counter);
     }
 
-    private void receiveLoop() {
-        try {
-            receiveUntilClosed();
-        } finally {
-            if (closeWhenLoopEnds) {
-                socket.close();
-            }
-        }
-    }
-
-    private void receiveUntilClosed() {
-        while (!closing) {
+    /**
+     * Reads up to {@code limit} waiting packets (the socket was ready).
+     *
+     * @return false when reading failed
+     */
+    boolean drain(int limit) {
+        for (int i = 0; i < limit && !closing; i++) {
             try {
                 if (!socket.receive(this)) {
-                    return;
+                    return true;
                 }
             } catch (IOException e) {
-                if (closing) {
-                    return;
-                }
                 count("receive_errors");
                 log.log(Level.ERROR, "receive/" + interfaceName, "VRRP receive on " + interfaceName + " failed: " + e.getMessage());
-                pauseAfterError();
+                return false;
             } catch (RuntimeException e) {
                 count("receive_errors");
                 log.log(Level.ERROR, "bug/" + interfaceName, "VRRP receive on " + interfaceName + " hit " + e);
             }
         }
-    }
-
-    /** A persistent socket error must not turn the receive thread into a busy loop. */
-    private void pauseAfterError() {
-        try {
-            Thread.sleep(ERROR_PAUSE_MILLIS);
-        } catch (InterruptedException e) {
-            // This thread stops through stop() (shutdown(2)), not through interrupts: carry on.
-            LOG.debug("VRRP receive thread on {} interrupted; ignored", interfaceName);
-        }
+        return true;
     }
 
     @Override

@@ -41,7 +41,7 @@ final class Ipv4RawSocket implements VrrpSocket {
         this.libc = libc;
         this.fd = fd;
         this.socketFd = new SocketFd(libc, fd);
-        this.receiveCall = () -> libc.recv(fd, receiveNative, BUFFER, 0);
+        this.receiveCall = () -> libc.recv(fd, receiveNative, BUFFER, Native.MSG_DONTWAIT);
     }
 
     static Ipv4RawSocket open(LibC libc, InterfaceLookup.Facts facts) throws IOException {
@@ -83,7 +83,8 @@ final class Ipv4RawSocket implements VrrpSocket {
         }
     }
 
-    int fd() {
+    @Override
+    public int fd() {
         return fd;
     }
 
@@ -148,11 +149,6 @@ final class Ipv4RawSocket implements VrrpSocket {
         }
         receiver.packet(header.payload(packet), header.source(), header.destination(), header.ttl());
         return true;
-    }
-
-    @Override
-    public void shutdown() {
-        socketFd.shutdown();
     }
 
     @Override

@@ -83,7 +83,8 @@ final class Ipv6RawSocket implements VrrpSocket {
         return new Ipv6RawSocket(libc, fd, facts.index());
     }
 
-    int fd() {
+    @Override
+    public int fd() {
         return fd;
     }
 
@@ -164,7 +165,7 @@ final class Ipv6RawSocket implements VrrpSocket {
         block.putLong(IOV, base + DATA);
         block.putLong(IOV + 8, DATA_SPACE);
         header(block, base, SOCKADDR_IN6, DATA_SPACE, CONTROL_SPACE);
-        return libc.recvmsg(fd, block, 0);
+        return libc.recvmsg(fd, block, Native.MSG_DONTWAIT);
     }
 
     private InetAddress address(Pointer block, int at) {
@@ -174,11 +175,6 @@ final class Ipv6RawSocket implements VrrpSocket {
 
     private static int align(int length) {
         return (length + 7) & ~7;
-    }
-
-    @Override
-    public void shutdown() {
-        socketFd.shutdown();
     }
 
     @Override

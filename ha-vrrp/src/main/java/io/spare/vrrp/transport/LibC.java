@@ -6,6 +6,7 @@ import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
+import jnr.ffi.types.u_int64_t;
 
 /** The few libc calls raw VRRP needs. Structs travel as byte arrays or native memory. */
 public interface LibC {
@@ -35,8 +36,20 @@ public interface LibC {
     @ssize_t
     long recvmsg(int fd, Pointer message, int flags);
 
+    /** {@code struct pollfd} is 8 bytes: int fd, short events, short revents. */
     @SaveError
-    int shutdown(int fd, int how);
+    int poll(Pointer fds, @u_int64_t long count, int timeoutMillis);
+
+    @SaveError
+    int eventfd(int initial, int flags);
+
+    @SaveError
+    @ssize_t
+    long read(int fd, @Out byte[] buffer, @size_t long length);
+
+    @SaveError
+    @ssize_t
+    long write(int fd, @In byte[] buffer, @size_t long length);
 
     @SaveError
     int close(int fd);

@@ -21,7 +21,7 @@ import org.apache.logging.log4j.LogManager;
 
 /**
  * VRRP over raw IP sockets (protocol 112), on the wire exactly as keepalived. One socket per
- * interface and address family, shared by all channels on it, one receive thread per socket.
+ * interface and address family, shared by all channels on it; one thread polls them all.
  *
  * <p>Interfaces are looked up, and sockets created, in the network namespace of the thread that
  * calls {@link #open}; use one transport per namespace. The source address and the interface's
@@ -43,6 +43,8 @@ public final class RawSocketAdvertTransport implements AdvertTransport {
     private final LibC libc;
     private final RateLimitedLog log;
     private final Map<String, InterfaceSocket> sockets = new HashMap<>();
+    /** Made with the first socket. */
+    private ReceivePoller poller;
     private boolean closed;
 
     public RawSocketAdvertTransport() {
@@ -68,8 +70,11 @@ public final class RawSocketAdvertTransport implements AdvertTransport {
         InterfaceSocket socket = sockets.get(key);
         boolean created = false;
         if (socket == null) {
+            if (poller == null) {
+                poller = new ReceivePoller(libc, log);
+            }
             VrrpSocket raw = spec.family() == AddressFamily.IPV4 ? Ipv4RawSocket.open(libc, facts) : Ipv6RawSocket.open(libc, facts);
-            socket = new InterfaceSocket(spec.interfaceName(), spec.family(), raw, log, this::socketEmpty);
+            socket = new InterfaceSocket(spec.interfaceName(), spec.family(), raw, poller, log, this::socketEmpty);
             created = true;
         }
         RawVrrpChannel channel = new RawVrrpChannel(spec, listener, source, group(spec.family()), socket, log);
@@ -128,17 +133,23 @@ public final class RawSocketAdvertTransport implements AdvertTransport {
         socket.stop();
     }
 
-    /** Stops every receive thread and closes every socket. */
+    /** Closes every socket and stops the receive thread. */
     @Override
     public void close() {
         List<InterfaceSocket> open;
+        ReceivePoller stopping;
         synchronized (this) {
             closed = true;
             open = new ArrayList<>(sockets.values());
             sockets.clear();
+            stopping = poller;
+            poller = null;
         }
         for (InterfaceSocket socket : open) {
             socket.stop();
+        }
+        if (stopping != null) {
+            stopping.stop();
         }
     }
 }

@@ -3,15 +3,10 @@ package io.spare.vrrp.transport;
 import java.io.IOException;
 import java.util.function.LongSupplier;
 
-/**
- * A socket's file descriptor that another thread can wake out of a blocking receive: shutdown(2)
- * wakes it at once (close(2) would not, and the number could be reused under it), the receiver
- * then sees {@link #receive} return -1, and only after that thread is gone is the fd closed.
- */
+/** A socket's file descriptor, read without blocking when poll(2) said it is ready. */
 final class SocketFd {
     private final LibC libc;
     private final int fd;
-    private volatile boolean shut;
 
     SocketFd(LibC libc, int fd) {
         this.libc = libc;
@@ -23,29 +18,24 @@ final class SocketFd {
     }
 
     /**
-     * Runs a receive call, retrying on EINTR/EAGAIN.
+     * Runs a non-blocking receive call ({@code MSG_DONTWAIT}), retrying on EINTR.
      *
-     * @return the bytes received, or -1 once {@link #shutdown} was called
+     * @return the bytes received, or -1 when nothing is waiting
      */
     long receive(LongSupplier call, String what) throws IOException {
         while (true) {
             long received = call.getAsLong();
-            int errno = received < 0 ? Native.errno() : 0;
-            if (shut) {
-                return -1;
-            }
             if (received >= 0) {
                 return received;
             }
-            if (errno != Native.EINTR && errno != Native.EAGAIN) {
+            int errno = Native.errno();
+            if (errno == Native.EAGAIN) {
+                return -1;
+            }
+            if (errno != Native.EINTR) {
                 throw Native.failure(what, errno);
             }
         }
-    }
-
-    void shutdown() {
-        shut = true;
-        libc.shutdown(fd, Native.SHUT_RDWR);
     }
 
     void close() {

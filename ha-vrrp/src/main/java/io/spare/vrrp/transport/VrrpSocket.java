@@ -18,17 +18,17 @@ interface VrrpSocket extends AutoCloseable {
     /** Sends one encoded VRRP message without blocking. */
     void send(ByteBuffer vrrp, InetAddress source, InetAddress destination) throws IOException;
 
+    /** The file descriptor to poll for input. */
+    int fd();
+
     /**
-     * Blocks for the next packet and hands it to {@code receiver}.
+     * Hands the next waiting packet to {@code receiver}, without blocking.
      *
-     * @return false once the socket was shut down
+     * @return false when no packet was waiting
      */
     boolean receive(Receiver receiver) throws IOException;
 
-    /** Wakes a blocked {@link #receive} (it then returns false); the fd stays open. */
-    void shutdown();
-
-    /** Closes the fd; only after the receiving thread is gone. */
+    /** Closes the fd; only once no thread polls or reads it any more. */
     @Override
     void close();
 }

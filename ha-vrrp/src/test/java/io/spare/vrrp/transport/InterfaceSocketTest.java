@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Dispatch, counters, unicast copies and shutdown order of the shared socket, against a fake socket. */
+/** Dispatch, counters, unicast copies and closing order of the shared socket, against a fake socket. */
 class InterfaceSocketTest {
     private static final InetAddress GROUP = ip("224.0.0.18");
 
@@ -45,13 +45,13 @@ class InterfaceSocketTest {
         }
 
         @Override
-        public boolean receive(Receiver receiver) {
-            return false;
+        public int fd() {
+            return -1;
         }
 
         @Override
-        public void shutdown() {
-            lifecycle.add("shutdown");
+        public boolean receive(Receiver receiver) {
+            return false;
         }
 
         @Override
@@ -63,7 +63,20 @@ class InterfaceSocketTest {
     private final FakeSocket fake = new FakeSocket();
     private final List<InterfaceSocket> emptied = new ArrayList<>();
     private final RateLimitedLog log = new RateLimitedLog((level, message) -> {}, () -> 0L, Duration.ofMinutes(1));
-    private final InterfaceSocket socket = new InterfaceSocket("eth0", AddressFamily.IPV4, fake, log, emptied::add);
+    /** Stands in for the poller thread: records the calls and lets go of a socket at once. */
+    private final ReceiveScheduler scheduler = new ReceiveScheduler() {
+        @Override
+        public void add(InterfaceSocket socket) {
+            fake.lifecycle.add("add");
+        }
+
+        @Override
+        public void remove(InterfaceSocket socket, Runnable released) {
+            fake.lifecycle.add("remove");
+            released.run();
+        }
+    };
+    private final InterfaceSocket socket = new InterfaceSocket("eth0", AddressFamily.IPV4, fake, scheduler, log, emptied::add);
 
     static InetAddress ip(String text) {
         try {
@@ -212,7 +225,7 @@ class InterfaceSocketTest {
     }
 
     @Test
-    void lastChannelOutStopsTheSocketShutdownBeforeClose() throws IOException {
+    void lastChannelOutStopsTheSocketTakenOutOfThePollSetBeforeClose() throws IOException {
         RawVrrpChannel one = channel(spec("VI_1", 1, List.of()), new RecordingListener());
         RawVrrpChannel two = channel(spec("VI_2", 2, List.of()), new RecordingListener());
         one.close();
@@ -220,6 +233,6 @@ class InterfaceSocketTest {
         two.close();
         assertThat(emptied).containsExactly(socket);
         socket.stop();
-        assertThat(fake.lifecycle).containsExactly("shutdown", "close");
+        assertThat(fake.lifecycle).containsExactly("remove", "close");
     }
 }

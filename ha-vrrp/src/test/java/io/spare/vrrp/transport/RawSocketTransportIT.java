@@ -235,9 +235,7 @@ class RawSocketTransportIT {
                     () -> inject(injector, packet(good, c, group, 255)))).isTrue();
             assertThat(listener.adverts.get(0).advertisement()).isEqualTo(good);
         } finally {
-            injector.shutdown();
             injector.close();
-            injector6.shutdown();
             injector6.close();
             b.close();
             b6.close();
@@ -280,7 +278,6 @@ class RawSocketTransportIT {
             assertThat(((second[4] & 0xFF) << 8) | (second[5] & 0xFF)).as("IP ID counts up").isGreaterThan(id);
         } finally {
             a.close();
-            sniffer.shutdown();
             sniffer.close();
         }
     }

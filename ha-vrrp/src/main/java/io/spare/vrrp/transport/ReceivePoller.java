@@ -1,0 +1,237 @@
+package io.spare.vrrp.transport;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+import org.apache.logging.log4j.Level;
+
+/**
+ * One thread that waits in poll(2) on every VRRP socket of a transport and drains the ready ones,
+ * as keepalived's scheduler does. A thread per socket woke once per packet burst per interface:
+ * on a host with many interfaces those wake-ups, not the packets, were most of a BACKUP's CPU.
+ *
+ * <p>Sockets come and go through a generation count: a removal returns only once the thread has
+ * started a round without the socket, so the caller may close its fd (a closed fd number could be
+ * reused under a poll still holding it). An eventfd wakes the poll for such changes and for stop.
+ */
+final class ReceivePoller implements ReceiveScheduler {
+    /** Packets read from one socket per round, so that a flood on one interface cannot starve the others. */
+    static final int DRAIN_LIMIT = 64;
+    private static final int POLLFD = 8;
+    private static final long ERROR_PAUSE_MILLIS = 10;
+
+    private final LibC libc;
+    private final RateLimitedLog log;
+    private final int wakeFd;
+    /** 1 as the eventfd's 8-byte counter, in host (little-endian) order. */
+    private final byte[] wakeValue = {1, 0, 0, 0, 0, 0, 0, 0};
+    private final byte[] wakeDrain = new byte[8];
+    private final Thread thread;
+
+    /** Guarded by {@code this}. */
+    private List<InterfaceSocket> sockets = List.of();
+    private long requested;
+    private long applied;
+    private boolean stopping;
+    private boolean started;
+
+    /** Closes asked for by the poller thread itself (a listener closing the last channel): run after the round. Poller thread only. */
+    private final List<Runnable> afterRound = new ArrayList<>();
+    private Pointer pollfds;
+    private int pollfdCapacity;
+
+    ReceivePoller(LibC libc, RateLimitedLog log) throws IOException {
+        this.libc = requireNonNull(libc, "libc");
+        this.log = requireNonNull(log, "log");
+        this.wakeFd = libc.eventfd(0, Native.EFD_NONBLOCK | Native.EFD_CLOEXEC);
+        if (wakeFd < 0) {
+            throw Native.failure("eventfd", Native.errno());
+        }
+        this.thread = new Thread(this::run, "vrrp-rx");
+        thread.setDaemon(true);
+    }
+
+    @Override
+    public void add(InterfaceSocket socket) {
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("the VRRP receive thread is stopped");
+            }
+            List<InterfaceSocket> next = new ArrayList<>(sockets);
+            next.add(requireNonNull(socket, "socket"));
+            sockets = List.copyOf(next);
+            requested++;
+            if (!started) {
+                started = true;
+                thread.start();
+            }
+        }
+        wake();
+    }
+
+    @Override
+    public void remove(InterfaceSocket socket, Runnable released) {
+        long target;
+        synchronized (this) {
+            List<InterfaceSocket> next = new ArrayList<>(sockets);
+            next.remove(socket);
+            sockets = List.copyOf(next);
+            target = ++requested;
+        }
+        if (Thread.currentThread() == thread) {
+            // A listener on this thread closed the last channel: the fd may still be in this round's poll set.
+            afterRound.add(released);
+            return;
+        }
+        wake();
+        awaitApplied(target);
+        released.run();
+    }
+
+    /** Stops the thread and closes the eventfd; sockets still registered are the caller's to close. Idempotent. */
+    void stop() {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            requested++;
+        }
+        wake();
+        if (started && Thread.currentThread() != thread) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (thread.isAlive()) {
+            log.log(Level.ERROR, "poller/stop", "the VRRP receive thread did not stop; leaving its eventfd open");
+            return;
+        }
+        libc.close(wakeFd);
+    }
+
+    private void awaitApplied(long target) {
+        boolean interrupted = false;
+        synchronized (this) {
+            while (applied < target && started && thread.isAlive() && !stopping) {
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (stopping) {
+            awaitStopped();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void wake() {
+        if (libc.write(wakeFd, wakeValue, 8) < 0) {
+            int errno = Native.errno();
+            // EAGAIN: the counter is already at its maximum, so the poller is woken anyway.
+            if (errno != Native.EAGAIN) {
+                log.log(Level.ERROR, "poller/wake", Native.failure("waking the VRRP receive thread (eventfd write)", errno).getMessage());
+            }
+        }
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                List<InterfaceSocket> round;
+                synchronized (this) {
+                    if (stopping) {
+                        applied = requested;
+                        notifyAll();
+                        return;
+                    }
+                    round = sockets;
+                    applied = requested;
+                    notifyAll();
+                }
+                pollOnce(round);
+                runAfterRound();
+            }
+        } finally {
+            runAfterRound();
+        }
+    }
+
+    private void pollOnce(List<InterfaceSocket> round) {
+        int count = round.size() + 1;
+        Pointer fds = pollfds(count);
+        fds.putInt(0, wakeFd);
+        fds.putShort(4, Native.POLLIN);
+        fds.putShort(6, (short) 0);
+        for (int i = 0; i < round.size(); i++) {
+            int at = (i + 1) * POLLFD;
+            fds.putInt(at, round.get(i).fd());
+            fds.putShort(at + 4, Native.POLLIN);
+            fds.putShort(at + 6, (short) 0);
+        }
+        int ready = libc.poll(fds, count, -1);
+        if (ready < 0) {
+            int errno = Native.errno();
+            if (errno != Native.EINTR) {
+                log.log(Level.ERROR, "poller/poll", Native.failure("poll on the VRRP sockets", errno).getMessage());
+                pause();
+            }
+            return;
+        }
+        if (fds.getShort(6) != 0) {
+            libc.read(wakeFd, wakeDrain, 8);
+        }
+        boolean failed = false;
+        for (int i = 0; i < round.size(); i++) {
+            short events = fds.getShort((i + 1) * POLLFD + 6);
+            if (events != 0) {
+                failed |= !round.get(i).drain(DRAIN_LIMIT);
+            }
+        }
+        if (failed) {
+            // A persistent socket error must not turn this thread into a busy loop.
+            pause();
+        }
+    }
+
+    private Pointer pollfds(int count) {
+        if (pollfds == null || pollfdCapacity < count) {
+            pollfdCapacity = Math.max(count, 8);
+            pollfds = Memory.allocateDirect(Native.runtime(), pollfdCapacity * POLLFD, true);
+        }
+        return pollfds;
+    }
+
+    private void runAfterRound() {
+        for (Runnable released : afterRound) {
+            released.run();
+        }
+        afterRound.clear();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ERROR_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            // This thread stops through stop(), not through interrupts: carry on.
+        }
+    }
+}
