@@ -170,6 +170,10 @@ final class ReceivePoller implements ReceiveScheduler {
                 pollOnce(round);
                 runAfterRound();
             }
+        } catch (RuntimeException | Error e) {
+            // Nothing is received any more: every BACKUP on this host will take over. Say so loudly.
+            log.log(Level.ERROR, "poller/died", "the VRRP receive thread died; no adverts are received any more: " + e);
+            throw e;
         } finally {
             runAfterRound();
         }
