@@ -3,6 +3,7 @@ package io.spare.vrrp.transport;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jnr.ffi.Memory;
@@ -23,6 +24,8 @@ final class ReceivePoller implements ReceiveScheduler {
     static final int DRAIN_LIMIT = 64;
     private static final int POLLFD = 8;
     private static final long ERROR_PAUSE_MILLIS = 10;
+    /** How long a removal or stop waits for the thread, which is only ever stuck in a listener that never returns. */
+    static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final LibC libc;
     private final RateLimitedLog log;
@@ -31,6 +34,7 @@ final class ReceivePoller implements ReceiveScheduler {
     private final byte[] wakeValue = {1, 0, 0, 0, 0, 0, 0, 0};
     private final byte[] wakeDrain = new byte[8];
     private final Thread thread;
+    private final Duration releaseWait;
 
     /** Guarded by {@code this}. */
     private List<InterfaceSocket> sockets = List.of();
@@ -38,6 +42,8 @@ final class ReceivePoller implements ReceiveScheduler {
     private long applied;
     private boolean stopping;
     private boolean started;
+    /** Set when {@link #stop} ran on this thread itself. Poller thread only. */
+    private boolean closeWakeFdOnExit;
 
     /** Closes asked for by the poller thread itself (a listener closing the last channel): run after the round. Poller thread only. */
     private final List<Runnable> afterRound = new ArrayList<>();
@@ -45,6 +51,11 @@ final class ReceivePoller implements ReceiveScheduler {
     private int pollfdCapacity;
 
     ReceivePoller(LibC libc, RateLimitedLog log) throws IOException {
+        this(libc, log, RELEASE_WAIT);
+    }
+
+    ReceivePoller(LibC libc, RateLimitedLog log, Duration releaseWait) throws IOException {
+        this.releaseWait = requireNonNull(releaseWait, "releaseWait");
         this.libc = requireNonNull(libc, "libc");
         this.log = requireNonNull(log, "log");
         this.wakeFd = libc.eventfd(0, Native.EFD_NONBLOCK | Native.EFD_CLOEXEC);
@@ -88,26 +99,34 @@ final class ReceivePoller implements ReceiveScheduler {
             return;
         }
         wake();
-        awaitApplied(target);
-        released.run();
+        if (awaitApplied(target)) {
+            released.run();
+        } else {
+            // Closing an fd that a poll may still hold could close whatever reuses its number: leak it instead.
+            log.log(Level.ERROR, "poller/remove", "the VRRP receive thread did not let go of " + socket.interfaceName()
+                    + " within " + RELEASE_WAIT.toSeconds() + " s; leaving its socket open");
+        }
     }
 
     /** Stops the thread and closes the eventfd; sockets still registered are the caller's to close. Idempotent. */
     void stop() {
+        boolean wasStarted;
         synchronized (this) {
             if (stopping) {
                 return;
             }
             stopping = true;
             requested++;
+            wasStarted = started;
         }
         wake();
-        if (started && Thread.currentThread() != thread) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (Thread.currentThread() == thread) {
+            // Stopped from a listener: the thread ends after this round and closes the eventfd itself.
+            closeWakeFdOnExit = true;
+            return;
+        }
+        if (wasStarted) {
+            awaitStopped();
         }
         if (thread.isAlive()) {
             log.log(Level.ERROR, "poller/stop", "the VRRP receive thread did not stop; leaving its eventfd open");
@@ -116,28 +135,43 @@ final class ReceivePoller implements ReceiveScheduler {
         libc.close(wakeFd);
     }
 
-    private void awaitApplied(long target) {
+    /** Whether the thread started a round after {@code target}, or ended, within the release wait. */
+    private boolean awaitApplied(long target) {
         boolean interrupted = false;
-        synchronized (this) {
-            while (applied < target && started && thread.isAlive() && !stopping) {
-                try {
-                    wait(100);
-                } catch (InterruptedException e) {
-                    interrupted = true;
+        boolean stopped;
+        long deadline = System.nanoTime() + releaseWait.toNanos();
+        try {
+            synchronized (this) {
+                while (applied < target && started && thread.isAlive() && !stopping) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    try {
+                        wait(Math.max(1, Math.min(100, left / 1_000_000)));
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
+                if (!stopping) {
+                    return true;
+                }
+                stopped = !started;
             }
-        }
-        if (stopping) {
-            awaitStopped();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            if (!stopped) {
+                awaitStopped();
+            }
+            return !thread.isAlive();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private void awaitStopped() {
         try {
-            thread.join(5_000);
+            thread.join(releaseWait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -176,6 +210,9 @@ final class ReceivePoller implements ReceiveScheduler {
             throw e;
         } finally {
             runAfterRound();
+            if (closeWakeFdOnExit) {
+                libc.close(wakeFd);
+            }
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +39,7 @@ class ReceivePollerTest {
     private final ReceivePoller poller;
 
     ReceivePollerTest() throws IOException {
-        poller = new ReceivePoller(libc, log);
+        poller = new ReceivePoller(libc, log, Duration.ofMillis(300));
     }
 
     /** Each write to the eventfd is one advert of {@code vrid} waiting to be read. */
@@ -170,6 +172,32 @@ class ReceivePollerTest {
         assertThat(closedWithinRound).containsExactly(false);
         assertThat(raw.closedBy).containsExactly("vrrp-rx");
         assertThat(channel[0].counters()).doesNotContainKey("listener_errors");
+    }
+
+    @Test
+    void aSocketThePollerCannotLetGoOfIsLeftOpenNotClosedUnderIt() throws Exception {
+        EventFdSocket raw = new EventFdSocket(1);
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AdvertListener stuck = new AdvertListener() {
+            @Override
+            public void onAdvert(Advertisement advertisement, InetAddress source) {
+                inListener.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        InterfaceSocket socket = socketWith(raw, stuck);
+        raw.arrive();
+        assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+
+        socket.stop();
+
+        assertThat(raw.closedBy).as("closed while the poller may still hold the fd").isEmpty();
+        release.countDown();
     }
 
     @Test
