@@ -3,7 +3,8 @@ package io.spare.api;
 import java.net.InetAddress;
 
 /**
- * Receives accepted adverts for one virtual router. Called on the transport's receive thread: the
+ * Receives accepted adverts for one virtual router. Called on the transport's receive thread, which
+ * is the event loop's own when the loop waits through {@link AdvertTransport#eventWaiter()}: the
  * engine only enqueues.
  */
 public interface AdvertListener {

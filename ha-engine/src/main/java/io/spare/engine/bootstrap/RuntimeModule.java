@@ -37,8 +37,9 @@ final class RuntimeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ThreadEventLoop eventLoop(Ticker ticker) {
-        return new ThreadEventLoop("spare-loop", ticker);
+    ThreadEventLoop eventLoop(Ticker ticker, AdvertTransport transport) {
+        // The transport reads its sockets on the loop thread when it can: one wake-up per burst of adverts, not two.
+        return new ThreadEventLoop("spare-loop", ticker, transport.eventWaiter().orElse(null));
     }
 
     /** Checks run here; threads come and go with the checks' schedule, none is kept idle for long. */

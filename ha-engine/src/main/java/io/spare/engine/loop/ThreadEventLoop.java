@@ -2,6 +2,7 @@ package io.spare.engine.loop;
 
 import static java.util.Objects.requireNonNull;
 
+import io.spare.api.EventWaiter;
 import io.spare.api.Ticker;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,10 @@ public final class ThreadEventLoop implements EventLoop, AutoCloseable {
     private static final int TASK_BURST = 256;
 
     private final Ticker ticker;
+    /** Where an idle loop waits when an adapter offers to read its sockets on this thread; else null. */
+    private final EventWaiter waiter;
+    /** Set while the loop waits in {@link #waiter}: only then does a post from another thread need a wake-up. */
+    private volatile boolean waiting;
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final TimerQueue timers = new TimerQueue();
     private final Thread thread;
@@ -27,7 +32,13 @@ public final class ThreadEventLoop implements EventLoop, AutoCloseable {
     private volatile boolean running = true;
 
     public ThreadEventLoop(String name, Ticker ticker) {
+        this(name, ticker, null);
+    }
+
+    /** A loop that waits in {@code waiter} when idle (null: on its task queue). */
+    public ThreadEventLoop(String name, Ticker ticker, EventWaiter waiter) {
         this.ticker = requireNonNull(ticker, "ticker");
+        this.waiter = waiter;
         this.thread = new Thread(this::run, requireNonNull(name, "name"));
         thread.setDaemon(true);
     }
@@ -45,6 +56,9 @@ public final class ThreadEventLoop implements EventLoop, AutoCloseable {
     @Override
     public void execute(Runnable task) {
         tasks.add(requireNonNull(task, "task"));
+        if (waiting && !inLoop()) {
+            waiter.wakeup();
+        }
     }
 
     @Override
@@ -77,15 +91,36 @@ public final class ThreadEventLoop implements EventLoop, AutoCloseable {
                 }
                 long next = timers.nextDeadline();
                 long wait = next == LoopTimer.NEVER ? TimeUnit.SECONDS.toNanos(1) : Math.max(0, next - now);
-                Runnable posted = tasks.poll(wait, TimeUnit.NANOSECONDS);
-                if (posted != null) {
-                    runSafely(posted);
+                if (waiter == null) {
+                    Runnable posted = tasks.poll(wait, TimeUnit.NANOSECONDS);
+                    if (posted != null) {
+                        runSafely(posted);
+                    }
+                } else {
+                    awaitInWaiter(wait);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (waiter != null) {
+                waiter.detach();
+            }
             finished.countDown();
+        }
+    }
+
+    private void awaitInWaiter(long nanos) {
+        // Announce the wait before looking at the queue: a post either sees the flag or is seen here.
+        waiting = true;
+        try {
+            if (tasks.isEmpty()) {
+                waiter.await(nanos);
+            }
+        } catch (RuntimeException | Error e) {
+            log.error("event loop waiter failed: {}", e.toString(), e);
+        } finally {
+            waiting = false;
         }
     }
 

@@ -36,9 +36,12 @@ public interface LibC {
     @ssize_t
     long recvmsg(int fd, Pointer message, int flags);
 
-    /** {@code struct pollfd} is 8 bytes: int fd, short events, short revents. */
+    /**
+     * {@code struct pollfd} is 8 bytes: int fd, short events, short revents; {@code timeout} a
+     * {@code struct timespec} (null: none), so that a loop waiting here keeps nanosecond deadlines.
+     */
     @SaveError
-    int poll(Pointer fds, @u_int64_t long count, int timeoutMillis);
+    int ppoll(Pointer fds, @u_int64_t long count, Pointer timeout, Pointer signalMask);
 
     @SaveError
     int eventfd(int initial, int flags);

@@ -7,6 +7,7 @@ import io.spare.api.AdvertListener;
 import io.spare.api.AdvertTransport;
 import io.spare.api.AuthType;
 import io.spare.api.ChannelSpec;
+import io.spare.api.EventWaiter;
 import io.spare.api.Ticker;
 import io.spare.api.VrrpChannel;
 import java.io.IOException;
@@ -17,11 +18,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 
 /**
  * VRRP over raw IP sockets (protocol 112), on the wire exactly as keepalived. One socket per
- * interface and address family, shared by all channels on it; one thread polls them all.
+ * interface and address family, shared by all channels on it; one thread polls them all: the
+ * engine's event loop when it waits through {@link #eventWaiter()}, else a thread of our own.
  *
  * <p>Interfaces are looked up, and sockets created, in the network namespace of the thread that
  * calls {@link #open}; use one transport per namespace. The source address and the interface's
@@ -91,6 +95,23 @@ public final class RawSocketAdvertTransport implements AdvertTransport {
             socket.start();
         }
         return channel;
+    }
+
+    /** Lets the engine's loop read the sockets itself; only before the first channel. */
+    @Override
+    public synchronized Optional<EventWaiter> eventWaiter() {
+        if (closed || !sockets.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (poller == null) {
+                poller = new ReceivePoller(libc, log);
+            }
+            return Optional.of(poller.asWaiter());
+        } catch (IOException | IllegalStateException e) {
+            log.log(Level.WARN, "poller/waiter", "VRRP sockets are read on a thread of their own: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static void validate(ChannelSpec spec) throws IOException {

@@ -2,6 +2,7 @@ package io.spare.vrrp.transport;
 
 import static java.util.Objects.requireNonNull;
 
+import io.spare.api.EventWaiter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,20 +12,23 @@ import jnr.ffi.Pointer;
 import org.apache.logging.log4j.Level;
 
 /**
- * One thread that waits in poll(2) on every VRRP socket of a transport and drains the ready ones,
- * as keepalived's scheduler does. A thread per socket woke once per packet burst per interface:
- * on a host with many interfaces those wake-ups, not the packets, were most of a BACKUP's CPU.
+ * Waits in ppoll(2) on every VRRP socket of a transport and drains the ready ones, as keepalived's
+ * scheduler does. Either on a thread of its own ({@code vrrp-rx}), or, when the engine's event
+ * loop waits through {@link #asWaiter()}, on the loop's thread: then an advert wakes one thread,
+ * not a reader and then the loop.
  *
- * <p>Sockets come and go through a generation count: a removal returns only once the thread has
- * started a round without the socket, so the caller may close its fd (a closed fd number could be
- * reused under a poll still holding it). An eventfd wakes the poll for such changes and for stop.
+ * <p>Sockets come and go through a generation count: a removal returns only once the reading
+ * thread has started a round without the socket, so the caller may close its fd (a closed fd
+ * number could be reused under a poll still holding it). An eventfd wakes the poll for such
+ * changes, for stop and for the loop's own wake-ups.
  */
 final class ReceivePoller implements ReceiveScheduler {
     /** Packets read from one socket per round, so that a flood on one interface cannot starve the others. */
     static final int DRAIN_LIMIT = 64;
     private static final int POLLFD = 8;
     private static final long ERROR_PAUSE_MILLIS = 10;
-    /** How long a removal or stop waits for the thread, which is only ever stuck in a listener that never returns. */
+    private static final long NO_TIMEOUT = -1;
+    /** How long a removal or stop waits for the reading thread, which is only ever stuck in a listener that never returns. */
     static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final LibC libc;
@@ -33,7 +37,7 @@ final class ReceivePoller implements ReceiveScheduler {
     /** 1 as the eventfd's 8-byte counter, in host (little-endian) order. */
     private final byte[] wakeValue = {1, 0, 0, 0, 0, 0, 0, 0};
     private final byte[] wakeDrain = new byte[8];
-    private final Thread thread;
+    private final Thread ownThread;
     private final Duration releaseWait;
 
     /** Guarded by {@code this}. */
@@ -41,14 +45,19 @@ final class ReceivePoller implements ReceiveScheduler {
     private long requested;
     private long applied;
     private boolean stopping;
-    private boolean started;
-    /** Set when {@link #stop} ran on this thread itself. Poller thread only. */
-    private boolean closeWakeFdOnExit;
+    private boolean ownThreadStarted;
+    /** Set when {@link #stop} ran on the poller's own thread: that thread closes the eventfd on its way out. */
+    private volatile boolean stoppedFromOwnThread;
+    /** An event loop waits through this poller. */
+    private boolean driven;
+    /** The thread that polls now: our own, or the loop's once it has waited here; null before either. */
+    private Thread reader;
 
-    /** Closes asked for by the poller thread itself (a listener closing the last channel): run after the round. Poller thread only. */
+    /** Closes asked for by the reading thread itself (a listener closing the last channel): run after the round. Reader only. */
     private final List<Runnable> afterRound = new ArrayList<>();
     private Pointer pollfds;
     private int pollfdCapacity;
+    private final Pointer timeout = Memory.allocateDirect(Native.runtime(), 16, true);
 
     ReceivePoller(LibC libc, RateLimitedLog log) throws IOException {
         this(libc, log, RELEASE_WAIT);
@@ -62,8 +71,20 @@ final class ReceivePoller implements ReceiveScheduler {
         if (wakeFd < 0) {
             throw Native.failure("eventfd", Native.errno());
         }
-        this.thread = new Thread(this::run, "vrrp-rx");
-        thread.setDaemon(true);
+        this.ownThread = new Thread(this::run, "vrrp-rx");
+        ownThread.setDaemon(true);
+    }
+
+    /**
+     * Hands the reading to the thread that calls {@link EventWaiter#await}: the engine's loop. Only
+     * before the first socket; after {@link EventWaiter#detach} the poller reads on its own thread.
+     */
+    synchronized EventWaiter asWaiter() {
+        if (ownThreadStarted || driven || !sockets.isEmpty()) {
+            throw new IllegalStateException("the VRRP sockets are already being read");
+        }
+        driven = true;
+        return new LoopWaiter();
     }
 
     @Override
@@ -76,9 +97,8 @@ final class ReceivePoller implements ReceiveScheduler {
             next.add(requireNonNull(socket, "socket"));
             sockets = List.copyOf(next);
             requested++;
-            if (!started) {
-                started = true;
-                thread.start();
+            if (!driven) {
+                startOwnThread();
             }
         }
         wake();
@@ -87,14 +107,16 @@ final class ReceivePoller implements ReceiveScheduler {
     @Override
     public void remove(InterfaceSocket socket, Runnable released) {
         long target;
+        Thread current;
         synchronized (this) {
             List<InterfaceSocket> next = new ArrayList<>(sockets);
             next.remove(socket);
             sockets = List.copyOf(next);
             target = ++requested;
+            current = reader;
         }
-        if (Thread.currentThread() == thread) {
-            // A listener on this thread closed the last channel: the fd may still be in this round's poll set.
+        if (Thread.currentThread() == current) {
+            // A listener on the reading thread closed the last channel: the fd may still be in this round's poll set.
             afterRound.add(released);
             return;
         }
@@ -104,45 +126,72 @@ final class ReceivePoller implements ReceiveScheduler {
         } else {
             // Closing an fd that a poll may still hold could close whatever reuses its number: leak it instead.
             log.log(Level.ERROR, "poller/remove", "the VRRP receive thread did not let go of " + socket.interfaceName()
-                    + " within " + RELEASE_WAIT.toSeconds() + " s; leaving its socket open");
+                    + " within " + releaseWait.toMillis() + " ms; leaving its socket open");
         }
     }
 
-    /** Stops the thread and closes the eventfd; sockets still registered are the caller's to close. Idempotent. */
+    /**
+     * Stops reading and, once no thread polls any more, closes the eventfd; sockets still registered
+     * are the caller's to close. A loop that waits here keeps waiting (on the eventfd alone) until it
+     * detaches. Idempotent.
+     */
     void stop() {
-        boolean wasStarted;
+        boolean own;
         synchronized (this) {
             if (stopping) {
                 return;
             }
             stopping = true;
             requested++;
-            wasStarted = started;
+            own = ownThreadStarted && !driven;
         }
         wake();
-        if (Thread.currentThread() == thread) {
-            // Stopped from a listener: the thread ends after this round and closes the eventfd itself.
-            closeWakeFdOnExit = true;
+        if (!own) {
+            closeWakeFdIfIdle();
             return;
         }
-        if (wasStarted) {
-            awaitStopped();
+        if (Thread.currentThread() == ownThread) {
+            // Stopped from a listener: the thread ends after this round and closes the eventfd itself.
+            stoppedFromOwnThread = true;
+            return;
         }
-        if (thread.isAlive()) {
+        awaitOwnThread();
+        if (ownThread.isAlive()) {
             log.log(Level.ERROR, "poller/stop", "the VRRP receive thread did not stop; leaving its eventfd open");
             return;
         }
         libc.close(wakeFd);
     }
 
-    /** Whether the thread started a round after {@code target}, or ended, within the release wait. */
+    private void closeWakeFdIfIdle() {
+        boolean idle;
+        synchronized (this) {
+            idle = !driven && !ownThreadStarted;
+        }
+        if (idle) {
+            libc.close(wakeFd);
+        }
+    }
+
+    /** Must hold the lock. */
+    private void startOwnThread() {
+        if (!ownThreadStarted) {
+            ownThreadStarted = true;
+            reader = ownThread;
+            ownThread.start();
+        }
+    }
+
+    /** Whether the reader started a round after {@code target}, or there is none, within the release wait. */
     private boolean awaitApplied(long target) {
         boolean interrupted = false;
-        boolean stopped;
         long deadline = System.nanoTime() + releaseWait.toNanos();
         try {
             synchronized (this) {
-                while (applied < target && started && thread.isAlive() && !stopping) {
+                while (applied < target && reader != null && reader.isAlive()) {
+                    if (stopping && reader == ownThread) {
+                        break;
+                    }
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         return false;
@@ -153,15 +202,12 @@ final class ReceivePoller implements ReceiveScheduler {
                         interrupted = true;
                     }
                 }
-                if (!stopping) {
+                if (!(stopping && reader == ownThread && ownThreadStarted)) {
                     return true;
                 }
-                stopped = !started;
             }
-            if (!stopped) {
-                awaitStopped();
-            }
-            return !thread.isAlive();
+            awaitOwnThread();
+            return !ownThread.isAlive();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -169,9 +215,9 @@ final class ReceivePoller implements ReceiveScheduler {
         }
     }
 
-    private void awaitStopped() {
+    private void awaitOwnThread() {
         try {
-            thread.join(releaseWait.toMillis());
+            ownThread.join(releaseWait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -180,28 +226,28 @@ final class ReceivePoller implements ReceiveScheduler {
     private void wake() {
         if (libc.write(wakeFd, wakeValue, 8) < 0) {
             int errno = Native.errno();
-            // EAGAIN: the counter is already at its maximum, so the poller is woken anyway.
+            // EAGAIN: the counter is already at its maximum, so the reader is woken anyway.
             if (errno != Native.EAGAIN) {
                 log.log(Level.ERROR, "poller/wake", Native.failure("waking the VRRP receive thread (eventfd write)", errno).getMessage());
             }
         }
     }
 
+    /** Takes the socket list for one round and tells removers waiting for it; null when stopped. */
+    private synchronized List<InterfaceSocket> startRound() {
+        applied = requested;
+        notifyAll();
+        return stopping ? null : sockets;
+    }
+
     private void run() {
         try {
             while (true) {
-                List<InterfaceSocket> round;
-                synchronized (this) {
-                    if (stopping) {
-                        applied = requested;
-                        notifyAll();
-                        return;
-                    }
-                    round = sockets;
-                    applied = requested;
-                    notifyAll();
+                List<InterfaceSocket> round = startRound();
+                if (round == null) {
+                    return;
                 }
-                pollOnce(round);
+                pollOnce(round, NO_TIMEOUT);
                 runAfterRound();
             }
         } catch (RuntimeException | Error e) {
@@ -210,13 +256,57 @@ final class ReceivePoller implements ReceiveScheduler {
             throw e;
         } finally {
             runAfterRound();
-            if (closeWakeFdOnExit) {
+            if (stoppedFromOwnThread) {
                 libc.close(wakeFd);
             }
         }
     }
 
-    private void pollOnce(List<InterfaceSocket> round) {
+    /** The engine's loop waiting here. */
+    private final class LoopWaiter implements EventWaiter {
+        @Override
+        public void await(long timeoutNanos) {
+            List<InterfaceSocket> round;
+            synchronized (ReceivePoller.this) {
+                if (!driven) {
+                    return;
+                }
+                reader = Thread.currentThread();
+                round = startRound();
+            }
+            try {
+                pollOnce(round == null ? List.of() : round, Math.max(0, timeoutNanos));
+            } finally {
+                runAfterRound();
+            }
+        }
+
+        @Override
+        public void wakeup() {
+            wake();
+        }
+
+        @Override
+        public void detach() {
+            runAfterRound();
+            boolean close;
+            synchronized (ReceivePoller.this) {
+                driven = false;
+                reader = null;
+                applied = requested;
+                ReceivePoller.this.notifyAll();
+                close = stopping;
+                if (!stopping && !sockets.isEmpty()) {
+                    startOwnThread();
+                }
+            }
+            if (close) {
+                libc.close(wakeFd);
+            }
+        }
+    }
+
+    private void pollOnce(List<InterfaceSocket> round, long timeoutNanos) {
         int count = round.size() + 1;
         Pointer fds = pollfds(count);
         fds.putInt(0, wakeFd);
@@ -228,13 +318,22 @@ final class ReceivePoller implements ReceiveScheduler {
             fds.putShort(at + 4, Native.POLLIN);
             fds.putShort(at + 6, (short) 0);
         }
-        int ready = libc.poll(fds, count, -1);
+        Pointer limit = null;
+        if (timeoutNanos != NO_TIMEOUT) {
+            timeout.putLong(0, timeoutNanos / 1_000_000_000L);
+            timeout.putLong(8, timeoutNanos % 1_000_000_000L);
+            limit = timeout;
+        }
+        int ready = libc.ppoll(fds, count, limit, null);
         if (ready < 0) {
             int errno = Native.errno();
             if (errno != Native.EINTR) {
-                log.log(Level.ERROR, "poller/poll", Native.failure("poll on the VRRP sockets", errno).getMessage());
+                log.log(Level.ERROR, "poller/poll", Native.failure("ppoll on the VRRP sockets", errno).getMessage());
                 pause();
             }
+            return;
+        }
+        if (ready == 0) {
             return;
         }
         if (fds.getShort(6) != 0) {
@@ -248,7 +347,7 @@ final class ReceivePoller implements ReceiveScheduler {
             }
         }
         if (failed) {
-            // A persistent socket error must not turn this thread into a busy loop.
+            // A persistent socket error must not turn the reading thread into a busy loop.
             pause();
         }
     }
@@ -272,7 +371,7 @@ final class ReceivePoller implements ReceiveScheduler {
         try {
             Thread.sleep(ERROR_PAUSE_MILLIS);
         } catch (InterruptedException e) {
-            // This thread stops through stop(), not through interrupts: carry on.
+            // The reader stops through stop(), not through interrupts: carry on.
         }
     }
 }

@@ -7,6 +7,7 @@ import io.spare.api.AdvertListener;
 import io.spare.api.Advertisement;
 import io.spare.api.Authentication;
 import io.spare.api.ChannelSpec;
+import io.spare.api.EventWaiter;
 import io.spare.api.VirtualAddress;
 import io.spare.vrrp.codec.VrrpCodec;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -198,6 +200,45 @@ class ReceivePollerTest {
 
         assertThat(raw.closedBy).as("closed while the poller may still hold the fd").isEmpty();
         release.countDown();
+    }
+
+    @Test
+    void drivenByALoopTheSocketsAreReadOnTheLoopsThreadAndOnItsOwnAfterDetach() throws Exception {
+        EventWaiter waiter = poller.asWaiter();
+        AtomicBoolean looping = new AtomicBoolean(true);
+        Thread loop = new Thread(() -> {
+            while (looping.get()) {
+                waiter.await(Duration.ofMillis(20).toNanos());
+            }
+            waiter.detach();
+        }, "test-loop");
+        List<String> deliveredOn = new CopyOnWriteArrayList<>();
+        AdvertListener threads = new AdvertListener() {
+            @Override
+            public void onAdvert(Advertisement advertisement, InetAddress source) {
+                deliveredOn.add(Thread.currentThread().getName());
+            }
+        };
+        EventFdSocket raw = new EventFdSocket(1);
+        EventFdSocket rawGone = new EventFdSocket(2);
+        socketWith(raw, threads);
+        InterfaceSocket gone = socketWith(rawGone, new RecordingListener());
+        loop.start();
+        try {
+            raw.arrive();
+            assertThat(RecordingListener.await(WAIT, () -> deliveredOn.size() == 1, () -> {})).isTrue();
+            assertThat(deliveredOn).containsExactly("test-loop");
+            assertThat(threadAlive()).as("no thread of the poller's own while a loop drives it").isFalse();
+
+            gone.stop();
+            assertThat(rawGone.closedBy).containsExactly(Thread.currentThread().getName());
+        } finally {
+            looping.set(false);
+            loop.join(5_000);
+        }
+        raw.arrive();
+        assertThat(RecordingListener.await(WAIT, () -> deliveredOn.size() == 2, () -> {})).isTrue();
+        assertThat(deliveredOn.get(1)).isEqualTo("vrrp-rx");
     }
 
     @Test
