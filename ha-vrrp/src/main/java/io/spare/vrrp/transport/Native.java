@@ -41,9 +41,6 @@ final class Native {
     static final int MSG_DONTROUTE = 0x4;
     static final int MSG_DONTWAIT = 0x40;
     static final short POLLIN = 0x1;
-    static final short POLLERR = 0x8;
-    static final short POLLHUP = 0x10;
-    static final short POLLNVAL = 0x20;
     static final int EFD_NONBLOCK = 0x800;
     static final int EFD_CLOEXEC = 0x80000;
 

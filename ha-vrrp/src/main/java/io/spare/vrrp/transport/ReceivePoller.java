@@ -37,6 +37,9 @@ final class ReceivePoller implements ReceiveScheduler {
     /** 1 as the eventfd's 8-byte counter, in host (little-endian) order. */
     private final byte[] wakeValue = {1, 0, 0, 0, 0, 0, 0, 0};
     private final byte[] wakeDrain = new byte[8];
+    private final Object wakeLock = new Object();
+    /** Guarded by {@link #wakeLock}. */
+    private boolean wakeClosed;
     private final Thread ownThread;
     private final Duration releaseWait;
 
@@ -137,6 +140,7 @@ final class ReceivePoller implements ReceiveScheduler {
      */
     void stop() {
         boolean own;
+        boolean idle;
         synchronized (this) {
             if (stopping) {
                 return;
@@ -144,10 +148,15 @@ final class ReceivePoller implements ReceiveScheduler {
             stopping = true;
             requested++;
             own = ownThreadStarted && !driven;
+            idle = !ownThreadStarted && !driven;
+        }
+        if (idle) {
+            closeWakeFd();
+            return;
         }
         wake();
         if (!own) {
-            closeWakeFdIfIdle();
+            // A loop waits here: it closes the eventfd when it detaches.
             return;
         }
         if (Thread.currentThread() == ownThread) {
@@ -160,17 +169,7 @@ final class ReceivePoller implements ReceiveScheduler {
             log.log(Level.ERROR, "poller/stop", "the VRRP receive thread did not stop; leaving its eventfd open");
             return;
         }
-        libc.close(wakeFd);
-    }
-
-    private void closeWakeFdIfIdle() {
-        boolean idle;
-        synchronized (this) {
-            idle = !driven && !ownThreadStarted;
-        }
-        if (idle) {
-            libc.close(wakeFd);
-        }
+        closeWakeFd();
     }
 
     /** Must hold the lock. */
@@ -224,11 +223,26 @@ final class ReceivePoller implements ReceiveScheduler {
     }
 
     private void wake() {
-        if (libc.write(wakeFd, wakeValue, 8) < 0) {
-            int errno = Native.errno();
-            // EAGAIN: the counter is already at its maximum, so the reader is woken anyway.
-            if (errno != Native.EAGAIN) {
-                log.log(Level.ERROR, "poller/wake", Native.failure("waking the VRRP receive thread (eventfd write)", errno).getMessage());
+        synchronized (wakeLock) {
+            // Once closed, the number may already belong to another file: never write to it again.
+            if (wakeClosed) {
+                return;
+            }
+            if (libc.write(wakeFd, wakeValue, 8) < 0) {
+                int errno = Native.errno();
+                // EAGAIN: the counter is already at its maximum, so the reader is woken anyway.
+                if (errno != Native.EAGAIN) {
+                    log.log(Level.ERROR, "poller/wake", Native.failure("waking the VRRP receive thread (eventfd write)", errno).getMessage());
+                }
+            }
+        }
+    }
+
+    private void closeWakeFd() {
+        synchronized (wakeLock) {
+            if (!wakeClosed) {
+                wakeClosed = true;
+                libc.close(wakeFd);
             }
         }
     }
@@ -257,7 +271,7 @@ final class ReceivePoller implements ReceiveScheduler {
         } finally {
             runAfterRound();
             if (stoppedFromOwnThread) {
-                libc.close(wakeFd);
+                closeWakeFd();
             }
         }
     }
@@ -301,7 +315,7 @@ final class ReceivePoller implements ReceiveScheduler {
                 }
             }
             if (close) {
-                libc.close(wakeFd);
+                closeWakeFd();
             }
         }
     }

@@ -13,10 +13,6 @@ final class SocketFd {
         this.fd = fd;
     }
 
-    int fd() {
-        return fd;
-    }
-
     /**
      * Runs a non-blocking receive call ({@code MSG_DONTWAIT}), retrying on EINTR.
      *
