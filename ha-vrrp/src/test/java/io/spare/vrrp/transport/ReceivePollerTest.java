@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The poller thread on real file descriptors (eventfds standing in for raw sockets, so no
@@ -45,7 +46,7 @@ class ReceivePollerTest {
     }
 
     /** Each write to the eventfd is one advert of {@code vrid} waiting to be read. */
-    final class EventFdSocket implements VrrpSocket {
+    class EventFdSocket implements VrrpSocket {
         final int fd = libc.eventfd(0, Native.EFD_NONBLOCK | Native.EFD_CLOEXEC);
         final int vrid;
         final List<String> closedBy = new CopyOnWriteArrayList<>();
@@ -239,6 +240,30 @@ class ReceivePollerTest {
         raw.arrive();
         assertThat(RecordingListener.await(WAIT, () -> deliveredOn.size() == 2, () -> {})).isTrue();
         assertThat(deliveredOn.get(1)).isEqualTo("vrrp-rx");
+    }
+
+    @Test
+    @Timeout(20)
+    void aSocketThatNeverRunsDryCannotKeepTheLoopInsideAWait() throws Exception {
+        EventWaiter waiter = poller.asWaiter();
+        // Always readable and always one more packet: a flood.
+        EventFdSocket flood = new EventFdSocket(1) {
+            @Override
+            public boolean receive(Receiver receiver) {
+                receiver.packet(wire(vrid), PEER, GROUP, 255);
+                return true;
+            }
+        };
+        flood.arrive();
+        RecordingListener listener = new RecordingListener();
+        socketWith(flood, listener);
+
+        long started = System.nanoTime();
+        waiter.await(Duration.ofSeconds(10).toNanos());
+
+        assertThat(listener.adverts).as("one round reads a bounded number of packets per socket").hasSize(ReceivePoller.DRAIN_LIMIT);
+        assertThat(System.nanoTime() - started).as("and returns, so the loop's timers run").isLessThan(Duration.ofSeconds(5).toNanos());
+        waiter.detach();
     }
 
     @Test
