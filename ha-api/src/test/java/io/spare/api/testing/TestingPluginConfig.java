@@ -1,6 +1,7 @@
 package io.spare.api.testing;
 
 import io.spare.api.ConfigProblem;
+import io.spare.api.DidYouMean;
 import io.spare.api.PluginConfig;
 import io.spare.api.PluginConfigException;
 import java.lang.reflect.Constructor;
@@ -266,31 +267,12 @@ public final class TestingPluginConfig implements PluginConfig {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = distance(key, candidate);
+            int distance = DidYouMean.distance(key, candidate);
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;
             }
         }
         return best != null && bestDistance <= Math.max(2, key.length() / 3) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

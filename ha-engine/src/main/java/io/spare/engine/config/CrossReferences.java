@@ -2,6 +2,7 @@ package io.spare.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spare.api.AddressFamily;
+import io.spare.api.DidYouMean;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.spare.api.ConfigProblem;
+import io.spare.api.DidYouMean;
 import io.spare.api.PluginConfigException;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;

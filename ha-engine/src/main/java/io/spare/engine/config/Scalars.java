@@ -2,6 +2,7 @@ package io.spare.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.net.InetAddresses;
+import io.spare.api.DidYouMean;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;

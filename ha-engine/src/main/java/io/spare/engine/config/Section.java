@@ -3,6 +3,7 @@ package io.spare.engine.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spare.api.DidYouMean;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.net.InetAddresses;
 import io.spare.api.AddressFamily;
 import io.spare.api.AddressScope;
+import io.spare.api.DidYouMean;
 import io.spare.api.VirtualAddress;
 import java.net.InetAddress;
 import java.util.Arrays;

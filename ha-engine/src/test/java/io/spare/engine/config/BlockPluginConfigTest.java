@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spare.api.ConfigProblem;
+import io.spare.api.DidYouMean;
 import io.spare.api.PluginConfigException;
 import java.nio.file.Path;
 import java.time.Duration;

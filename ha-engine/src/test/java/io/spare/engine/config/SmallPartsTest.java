@@ -3,6 +3,7 @@ package io.spare.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spare.api.DidYouMean;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,15 +1,18 @@
-package io.spare.engine.config;
+package io.spare.api;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known word closest to a misspelt one (Levenshtein distance, with a length-aware cut-off). */
-final class DidYouMean {
+/**
+ * Finds the known word closest to a misspelt one (Levenshtein distance, with a length-aware
+ * cut-off): the engine's rule for unknown configuration keys and values, for plugins to share.
+ */
+public final class DidYouMean {
     private DidYouMean() {}
 
     /** The candidate {@code word} was most likely meant to be, if one is close enough. */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String typed = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -31,7 +34,7 @@ final class DidYouMean {
     }
 
     /** {@code "; did you mean `x`?"}, or nothing. */
-    static String hint(String word, Collection<String> candidates) {
+    public static String hint(String word, Collection<String> candidates) {
         return closest(word, candidates).map(match -> "; did you mean `" + match + "`?").orElse("");
     }
 
@@ -40,7 +43,8 @@ final class DidYouMean {
         return Math.min(typed.length(), candidate.length()) >= 5 && (typed.startsWith(candidate) || candidate.startsWith(typed));
     }
 
-    static int distance(String a, String b) {
+    /** The Levenshtein distance: insertions, deletions and substitutions needed to turn {@code a} into {@code b}. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
