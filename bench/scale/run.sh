@@ -5,7 +5,7 @@
 # GC pauses (Spare), and whether two nodes started at the same instant converge without a storm.
 #
 # Usage (root): bench/scale/run.sh [spare|keepalived|both] [seconds of steady-state measure, default 60]
-# Needs: a built dist (mvn -DskipTests package), iproute2, keepalived for the comparison.
+# Needs: a built dist (mvn -DskipTests package), iproute2, bc, keepalived for the comparison.
 # Everything lives in network namespaces this script creates, on 10.99.0.0/16; all of it is
 # removed on exit, also on Ctrl-C. Processes are ended by the PIDs this script started.
 set -euo pipefail
