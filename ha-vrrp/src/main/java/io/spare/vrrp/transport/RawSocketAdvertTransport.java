@@ -68,7 +68,7 @@ public final class RawSocketAdvertTransport implements AdvertTransport {
             throw new IOException("the VRRP transport is closed");
         }
         validate(spec);
-        InterfaceLookup.Facts facts = new InterfaceLookup(libc).lookup(spec.interfaceName());
+        InterfaceLookup.Facts facts = new InterfaceLookup(libc).lookup(spec.interfaceName(), spec.family());
         InetAddress source = spec.sourceAddress().isPresent() ? spec.sourceAddress().get() : facts.defaultSource(spec.family());
         String key = spec.interfaceName() + "/" + spec.family();
         InterfaceSocket socket = sockets.get(key);

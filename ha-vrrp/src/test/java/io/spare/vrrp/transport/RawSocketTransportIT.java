@@ -195,7 +195,7 @@ class RawSocketTransportIT {
         ChannelSpec v6 = spec("VI_T6", AddressFamily.IPV6, 32, 3, Authentication.NONE, List.of(), Optional.empty(), "fd99::232");
         VrrpChannel b = open("b", transportB, v3, listener);
         VrrpChannel b6 = open("b", transportB, v6, listener6);
-        InterfaceLookup.Facts facts = Netns.call(lab.namespacePath("c"), () -> new InterfaceLookup(Native.libc()).lookup("eth0"));
+        InterfaceLookup.Facts facts = Netns.call(lab.namespacePath("c"), () -> new InterfaceLookup(Native.libc()).lookup("eth0", AddressFamily.IPV4));
         Ipv4RawSocket injector = Netns.call(lab.namespacePath("c"), () -> Ipv4RawSocket.open(Native.libc(), facts));
         Ipv6RawSocket injector6 = Netns.call(lab.namespacePath("c"), () -> Ipv6RawSocket.open(Native.libc(), facts));
         InetAddress c = ip("10.99.0.3");
@@ -244,7 +244,7 @@ class RawSocketTransportIT {
 
     @Test
     void ipv4HeaderOnTheWireIsKeepalivedsTos0xc0Ttl255NoDfIdCountingUp() throws Exception {
-        InterfaceLookup.Facts facts = Netns.call(lab.namespacePath("c"), () -> new InterfaceLookup(Native.libc()).lookup("eth0"));
+        InterfaceLookup.Facts facts = Netns.call(lab.namespacePath("c"), () -> new InterfaceLookup(Native.libc()).lookup("eth0", AddressFamily.IPV4));
         Ipv4RawSocket sniffer = Netns.call(lab.namespacePath("c"), () -> Ipv4RawSocket.open(Native.libc(), facts));
         // SO_RCVTIMEO 200 ms, so that a lost packet fails the test instead of hanging it.
         byte[] timeout = ByteBuffer.allocate(16).order(java.nio.ByteOrder.nativeOrder()).putLong(0).putLong(200_000).array();
