@@ -29,6 +29,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        LoggingStartup.await();
         try {
             Bootstrap.CheckReport report = new Bootstrap(options.config, options.pluginsDirectory()).check();
             report.warnings().forEach(w -> err.println(w.format()));

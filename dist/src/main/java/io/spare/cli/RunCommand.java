@@ -3,6 +3,7 @@ package io.spare.cli;
 import io.spare.engine.bootstrap.Bootstrap;
 import io.spare.engine.bootstrap.SpareDaemon;
 import io.spare.engine.config.ConfigException;
+import io.spare.engine.config.LoadedConfig;
 import io.spare.engine.plugin.PluginLoadException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -22,8 +23,6 @@ import picocli.CommandLine.Spec;
             "Stopping is graceful: a MASTER sends priority 0, hands its VIPs over and runs notify_stop."
         })
 final class RunCommand implements Callable<Integer> {
-    private static final Logger LOG = LogManager.getLogger(RunCommand.class);
-
     @Spec
     CommandSpec spec;
 
@@ -34,9 +33,13 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         SpareDaemon daemon;
+        Logger log;
         try {
-            daemon = new Bootstrap(options.config, options.pluginsDirectory())
-                    .create(warning -> LOG.warn(warning.format()));
+            Bootstrap bootstrap = new Bootstrap(options.config, options.pluginsDirectory());
+            LoadedConfig loaded = bootstrap.loadConfig();
+            LoggingStartup.await();
+            log = LogManager.getLogger(RunCommand.class);
+            daemon = bootstrap.create(loaded, warning -> log.warn(warning.format()));
         } catch (ConfigException e) {
             e.diagnostics().forEach(d -> err.println(d.format()));
             err.flush();
@@ -60,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             daemon.start();
         } catch (RuntimeException e) {
-            LOG.error("Spare could not start: {}", e.getMessage(), e);
+            log.error("Spare could not start: {}", e.getMessage(), e);
             Runtime.getRuntime().removeShutdownHook(hook);
             daemon.close();
             return ConfigException.EXIT_FAILURE;

@@ -24,6 +24,7 @@ public final class Spare implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LoggingStartup.begin();
         System.exit(execute(args));
     }
 

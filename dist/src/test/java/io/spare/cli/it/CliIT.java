@@ -72,6 +72,36 @@ class CliIT {
     }
 
     @Test
+    void theLauncherRefusesAJavaOlderThan17WhetherItsReleaseFileOrTheJvmSaysSo() throws Exception {
+        // A JDK 11 with a release file: its java must not even be started (it exits 99 if it is).
+        Path jdk11 = fakeJdk("jdk11", "echo started >&2; exit 99");
+        Files.writeString(jdk11.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"11.0.2\"\n");
+        NetworkLab.Result old = withJavaHome(jdk11, "--version");
+        assertThat(old.exitCode()).as(old.output()).isEqualTo(1);
+        assertThat(old.output()).contains("is Java 11.0.2; Spare needs Java 17 or newer").doesNotContain("started");
+
+        // No release file (a JRE unpacked by hand): the JVM's own banner is read.
+        Path jre8 = fakeJdk("jre8", "echo 'openjdk version \"1.8.0_392\"' >&2");
+        NetworkLab.Result older = withJavaHome(jre8, "--version");
+        assertThat(older.exitCode()).as(older.output()).isEqualTo(1);
+        assertThat(older.output()).contains("is Java 1.8.0; Spare needs Java 17 or newer");
+    }
+
+    private Path fakeJdk(String name, String javaScript) throws Exception {
+        Path bin = Files.createDirectories(work.resolve(name).resolve("bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\n" + javaScript + "\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        return work.resolve(name);
+    }
+
+    private static NetworkLab.Result withJavaHome(Path javaHome, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("env", "JAVA_HOME=" + javaHome, SPARE.toString()));
+        command.addAll(List.of(args));
+        return NetworkLab.runCommand(Duration.ofSeconds(60), command);
+    }
+
+    @Test
     void theDemoShowsAFailoverAndAPreemptionAndLeavesNothingBehind() throws Exception {
         Integration.requireRoot();
         Integration.requireCommand("ping");

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * From a configuration file to a running {@link SpareDaemon}: load the configuration, load the
@@ -61,8 +62,17 @@ public final class Bootstrap {
     }
 
     /** Builds a daemon ready to {@link SpareDaemon#start()}; warnings go to {@code warningSink}. */
-    public SpareDaemon create(java.util.function.Consumer<ConfigDiagnostic> warningSink) throws ConfigException, PluginLoadException {
-        LoadedConfig loaded = new ConfigLoader().load(configFile);
+    public SpareDaemon create(Consumer<ConfigDiagnostic> warningSink) throws ConfigException, PluginLoadException {
+        return create(loadConfig(), warningSink);
+    }
+
+    /** Reads and validates the configuration file; logs nothing. */
+    public LoadedConfig loadConfig() throws ConfigException {
+        return new ConfigLoader().load(configFile);
+    }
+
+    /** {@link #create(Consumer)} from a configuration already {@linkplain #loadConfig() loaded}. */
+    public SpareDaemon create(LoadedConfig loaded, Consumer<ConfigDiagnostic> warningSink) throws ConfigException, PluginLoadException {
         LoadedPlugins plugins = new PluginManager(classPath).load(pluginsDirectory);
         List<ConfigDiagnostic> missing = InterfaceCheck.problems(loaded.config(), loaded.sourceMap(), HostFacts::interfaceExists, true);
         EnginePluginContext context = context(loaded);
