@@ -40,3 +40,7 @@ pick recv 0200 ip addr add 10.99.0.2/24 dev eth0 > newaddr-eexist.reply.hex
 # One datagram of an address dump (RTM_NEWADDR, NLM_F_MULTI) and the NLMSG_DONE that ends it
 pick recv 1400 ip -4 addr show dev eth0 > getaddr-v4.reply.hex
 pick recv 0300 ip -4 addr show dev eth0 > getaddr-done.reply.hex
+# Route lookups as `ip route get` asks them: a local address (RTN_LOCAL) and one reached through the prefix route
+pick send 1a00 ip -6 route get fd99::2 > getroute-v6.request.hex
+pick recv 1800 ip -6 route get fd99::2 > getroute-v6-local.reply.hex
+pick recv 1800 ip -6 route get fd99::99 > getroute-v6-unicast.reply.hex

@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.spare.api.AddressBinder;
 import io.spare.api.AddressFamily;
+import io.spare.api.Ticker;
 import io.spare.api.VirtualAddress;
 import io.spare.netlink.codec.ArpPacket;
 import io.spare.netlink.codec.LinkMessage;
 import io.spare.netlink.codec.MacAddress;
 import io.spare.netlink.codec.NeighborAdvertisement;
 import io.spare.netlink.codec.NetlinkAck;
+import io.spare.netlink.codec.NetlinkMessage;
+import io.spare.netlink.codec.RouteMessage;
 import io.spare.netlink.codec.Rtnl;
 import io.spare.netlink.codec.RtnlRequests;
 import io.spare.netlink.sys.Capability;
@@ -49,21 +52,37 @@ public final class NetlinkAddressBinder implements AddressBinder {
     private static final byte[] BROADCAST_MAC = {-1, -1, -1, -1, -1, -1};
     private static final byte[] ALL_NODES = {(byte) 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 
+    /**
+     * How long an added IPv6 VIP may take to become usable before it is announced anyway. The
+     * kernel needs well under this (2 ms measured) unless the interface cannot finish addresses
+     * (no carrier), and then waiting longer would not help.
+     */
+    static final Duration IPV6_USABLE_TIMEOUT = Duration.ofMillis(100);
+    private static final long IPV6_USABLE_POLL_NANOS = 50_000;
+
     private final Duration requestTimeout;
     private final Duration announceInterval;
+    private final Ticker ticker;
+
+    /** {@link #NetlinkAddressBinder(Ticker)} on the system clock. */
+    public NetlinkAddressBinder() {
+        this(Ticker.system());
+    }
 
     /** Five seconds for the kernel to answer; announcement rounds back to back (keepalived's garp_interval 0). */
-    public NetlinkAddressBinder() {
-        this(Duration.ofSeconds(5), Duration.ZERO);
+    public NetlinkAddressBinder(Ticker ticker) {
+        this(Duration.ofSeconds(5), Duration.ZERO, ticker);
     }
 
     /**
      * @param requestTimeout how long to wait for the kernel's answer to one rtnetlink datagram
      * @param announceInterval pause between two rounds of announcements (keepalived's garp_interval)
+     * @param ticker the clock that bounds the wait for IPv6 VIPs to become usable
      */
-    public NetlinkAddressBinder(Duration requestTimeout, Duration announceInterval) {
+    public NetlinkAddressBinder(Duration requestTimeout, Duration announceInterval, Ticker ticker) {
         this.requestTimeout = requireNonNull(requestTimeout, "requestTimeout");
         this.announceInterval = requireNonNull(announceInterval, "announceInterval");
+        this.ticker = requireNonNull(ticker, "ticker");
     }
 
     @Override
@@ -102,13 +121,15 @@ public final class NetlinkAddressBinder implements AddressBinder {
             }
             List<NetlinkAck> acks = socket.execute(requests);
             List<SystemCallException> failures = new ArrayList<>();
+            List<InetAddress> unfinished = new ArrayList<>();
             for (int i = 0; i < acks.size(); i++) {
                 NetlinkAck ack = acks.get(i);
                 VirtualAddress address = sent.get(i);
                 String device = address.deviceOr(interfaceName);
+                boolean alreadyThere = adding && ack.errno() == Errno.EEXIST;
                 if (ack.ok()) {
                     LOG.debug("{} {} on {}", adding ? "Added" : "Removed", address, device);
-                } else if (adding && ack.errno() == Errno.EEXIST) {
+                } else if (alreadyThere) {
                     LOG.debug("{} is already on {}", address, device);
                 } else if (!adding && ack.errno() == Errno.EADDRNOTAVAIL) {
                     LOG.debug("{} was not on {}", address, device);
@@ -116,8 +137,45 @@ public final class NetlinkAddressBinder implements AddressBinder {
                     failures.add(new SystemCallException("cannot " + verb + " " + address + " on " + device, ack.errno(),
                             Capability.CAP_NET_ADMIN, ack.kernelMessage().orElse(null)));
                 }
+                // Without a link the kernel finishes no IPv6 address (nothing to wait for then).
+                if ((ack.ok() || alreadyThere) && adding && address.family() == AddressFamily.IPV6 && links.get(device).get().up()) {
+                    unfinished.add(address.address());
+                }
             }
+            awaitLocal(socket, unfinished);
             throwIfAny(failures, verb, acks.size());
+        }
+    }
+
+    /**
+     * The kernel acknowledges an IPv6 address before it can receive on it: even with nodad, a kernel
+     * worker finishes the address (clears tentative, inserts its local route) a moment later; a third
+     * of adds were not yet local when the ack arrived, for up to 2 ms (measured, kernel 6.18). A
+     * neighbour advertisement sent in that window draws the clients' packets to a host that drops
+     * them, so the announcement waits here until the kernel routes every new IPv6 VIP locally. IPv4
+     * has no such window: its local route is in place when the ack is sent.
+     */
+    private void awaitLocal(NetlinkSocket socket, List<InetAddress> addresses) throws IOException {
+        List<InetAddress> pending = addresses;
+        long deadline = ticker.nanoTime() + IPV6_USABLE_TIMEOUT.toNanos();
+        while (!pending.isEmpty()) {
+            List<NetlinkMessage> routes = socket.query(pending.stream().map(a -> RtnlRequests.getRoute(0, a)).toList());
+            List<InetAddress> notYet = new ArrayList<>();
+            for (int i = 0; i < routes.size(); i++) {
+                if (!RouteMessage.isLocal(routes.get(i))) {
+                    notYet.add(pending.get(i));
+                }
+            }
+            pending = notYet;
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (ticker.nanoTime() - deadline >= 0) {
+                LOG.warn("{} IPv6 address(es) not usable {} ms after they were added, announced anyway: {}", pending.size(),
+                        IPV6_USABLE_TIMEOUT.toMillis(), pending.stream().map(InetAddress::getHostAddress).toList());
+                return;
+            }
+            LockSupport.parkNanos(IPV6_USABLE_POLL_NANOS);
         }
     }
 

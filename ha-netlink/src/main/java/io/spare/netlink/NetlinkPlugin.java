@@ -22,7 +22,7 @@ public final class NetlinkPlugin implements SparePlugin {
 
             @Override
             public AddressBinder create(PluginContext context) {
-                return new NetlinkAddressBinder();
+                return new NetlinkAddressBinder(context.ticker());
             }
         });
     }

@@ -36,6 +36,13 @@ public final class Rtnl {
     public static final int RTM_NEWADDR = 20;
     public static final int RTM_DELADDR = 21;
     public static final int RTM_GETADDR = 22;
+    public static final int RTM_NEWROUTE = 24;
+    public static final int RTM_GETROUTE = 26;
+
+    /** rtattr RTA_DST: the destination of a route (or the one asked about). */
+    public static final int RTA_DST = 1;
+    /** rtmsg type of a route that delivers to this host. */
+    public static final int RTN_LOCAL = 2;
 
     public static final int RTMGRP_LINK = 0x1;
     public static final int RTMGRP_IPV4_IFADDR = 0x10;

@@ -60,6 +60,24 @@ public final class RtnlRequests {
         return writer.attribute(Rtnl.IFA_ADDRESS, raw).finish();
     }
 
+    /** RTM_GETROUTE for one destination, as {@code ip route get ADDR}: the kernel answers with the route it would use. */
+    public static byte[] getRoute(int seq, InetAddress destination) {
+        boolean ipv6 = destination instanceof Inet6Address;
+        byte[] raw = destination.getAddress();
+        return new NetlinkWriter(Rtnl.RTM_GETROUTE, Rtnl.NLM_F_REQUEST, seq)
+                .u8(ipv6 ? Rtnl.AF_INET6 : Rtnl.AF_INET)
+                .u8(raw.length * 8) // rtm_dst_len
+                .u8(0) // rtm_src_len
+                .u8(0) // rtm_tos
+                .u8(0) // rtm_table
+                .u8(0) // rtm_protocol
+                .u8(0) // rtm_scope
+                .u8(0) // rtm_type
+                .u32(0) // rtm_flags
+                .attribute(Rtnl.RTA_DST, raw)
+                .finish();
+    }
+
     /** RTM_GETLINK for one interface by name, as {@code ip link show dev NAME}. */
     public static byte[] getLink(int seq, String name) {
         return ifinfo(Rtnl.RTM_GETLINK, Rtnl.NLM_F_REQUEST, seq, 0, 0, 0)

@@ -166,7 +166,22 @@ public final class NetlinkSocket implements AutoCloseable {
      * Each request must ask for an ack (NLM_F_ACK); its sequence number is overwritten.
      */
     public List<NetlinkAck> execute(List<byte[]> requests) throws IOException {
-        NetlinkAck[] acks = new NetlinkAck[requests.size()];
+        List<NetlinkAck> acks = new ArrayList<>(requests.size());
+        for (NetlinkMessage answer : query(requests)) {
+            if (answer.type() != Rtnl.NLMSG_ERROR) {
+                throw new IOException("rtnetlink answered a request for an ack with message type " + answer.type());
+            }
+            acks.add(NetlinkAck.decode(answer));
+        }
+        return acks;
+    }
+
+    /**
+     * Sends requests that have one answer each (a reply, or an NLMSG_ERROR) pipelined, many per
+     * datagram, and returns the answers in request order. Sequence numbers are overwritten.
+     */
+    public List<NetlinkMessage> query(List<byte[]> requests) throws IOException {
+        NetlinkMessage[] answers = new NetlinkMessage[requests.size()];
         for (int from = 0; from < requests.size(); from += MAX_BATCH) {
             int to = Math.min(requests.size(), from + MAX_BATCH);
             Map<Integer, Integer> pending = new HashMap<>();
@@ -180,17 +195,14 @@ public final class NetlinkSocket implements AutoCloseable {
             send(datagram.array());
             while (!pending.isEmpty()) {
                 for (NetlinkMessage message : receiveOrFail()) {
-                    if (message.type() == Rtnl.NLMSG_ERROR) {
-                        NetlinkAck ack = NetlinkAck.decode(message);
-                        Integer index = pending.remove(ack.seq());
-                        if (index != null) {
-                            acks[index] = ack;
-                        }
+                    Integer index = pending.remove(message.seq());
+                    if (index != null) {
+                        answers[index] = message;
                     }
                 }
             }
         }
-        return Arrays.asList(acks);
+        return Arrays.asList(answers);
     }
 
     /** Sends one request and returns its single answer: the reply message, or the NLMSG_ERROR. */

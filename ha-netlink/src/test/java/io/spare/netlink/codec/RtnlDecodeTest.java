@@ -46,6 +46,24 @@ class RtnlDecodeTest {
     }
 
     @Test
+    void aRouteLookupAnswerSaysWhetherTheAddressIsLocal() {
+        NetlinkMessage local = NetlinkMessage.parse(Golden.bytes("getroute-v6-local.reply")).get(0);
+        NetlinkMessage viaPrefix = NetlinkMessage.parse(Golden.bytes("getroute-v6-unicast.reply")).get(0);
+        NetlinkMessage error = NetlinkMessage.parse(Golden.bytes("newaddr-eexist.reply")).get(0);
+
+        assertThat(RouteMessage.isLocal(local)).isTrue();
+        assertThat(RouteMessage.isLocal(viaPrefix)).isFalse();
+        assertThat(RouteMessage.isLocal(error)).isFalse();
+    }
+
+    @Test
+    void aTruncatedRouteAnswerIsMalformedNotLocal() {
+        NetlinkMessage cut = new NetlinkMessage(Rtnl.RTM_NEWROUTE, 0, 1, 0, java.nio.ByteBuffer.wrap(new byte[] {10, (byte) 128, 0, 0}));
+
+        assertThatThrownBy(() -> RouteMessage.isLocal(cut)).isInstanceOf(MalformedNetlinkException.class).hasMessageContaining("rtmsg of 4 bytes");
+    }
+
+    @Test
     void addressReplyGivesAddressPrefixLabelAndFlags() throws Exception {
         List<NetlinkMessage> messages = NetlinkMessage.parse(Golden.bytes("getaddr-v4.reply"));
 

@@ -32,6 +32,13 @@ class RtnlRequestsTest {
     }
 
     @Test
+    void routeLookupIsWhatIpRouteGetSends() throws Exception {
+        byte[] golden = Golden.bytes("getroute-v6.request");
+
+        assertThat(hex(RtnlRequests.getRoute(Golden.seq(golden), InetAddress.getByName("fd99::2")))).isEqualTo(hex(golden));
+    }
+
+    @Test
     void ipv6AddIsWhatIpSendsWithNodad() throws Exception {
         byte[] golden = Golden.bytes("newaddr-v6-nodad.request");
         // from parts: io.spare.api.VirtualAddress cannot hold an IPv6 prefix over 32 yet (its check reads
