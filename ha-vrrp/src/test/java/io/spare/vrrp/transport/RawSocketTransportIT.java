@@ -196,8 +196,9 @@ class RawSocketTransportIT {
         VrrpChannel b = open("b", transportB, v3, listener);
         VrrpChannel b6 = open("b", transportB, v6, listener6);
         InterfaceLookup.Facts facts = Netns.call(lab.namespacePath("c"), () -> new InterfaceLookup(Native.libc()).lookup("eth0", AddressFamily.IPV4));
+        InterfaceLookup.Facts facts6 = Netns.call(lab.namespacePath("c"), () -> new InterfaceLookup(Native.libc()).lookup("eth0", AddressFamily.IPV6));
         Ipv4RawSocket injector = Netns.call(lab.namespacePath("c"), () -> Ipv4RawSocket.open(Native.libc(), facts));
-        Ipv6RawSocket injector6 = Netns.call(lab.namespacePath("c"), () -> Ipv6RawSocket.open(Native.libc(), facts));
+        Ipv6RawSocket injector6 = Netns.call(lab.namespacePath("c"), () -> Ipv6RawSocket.open(Native.libc(), facts6));
         InetAddress c = ip("10.99.0.3");
         InetAddress group = ip("224.0.0.18");
         try {
@@ -208,7 +209,7 @@ class RawSocketTransportIT {
             // Hop limit 64 on IPv6, seen through IPV6_RECVHOPLIMIT.
             Ipv4RawSocket.set(Native.libc(), injector6.fd(), Native.IPPROTO_IPV6, Native.IPV6_MULTICAST_HOPS, Native.intOption(64), "hops");
             Advertisement good6 = advert(3, 32, 100, Authentication.NONE, "fd99::232");
-            InetAddress c6 = facts.linkLocalIpv6().orElseThrow();
+            InetAddress c6 = facts6.linkLocalIpv6().orElseThrow();
             assertThat(RecordingListener.await(WAIT, () -> b6.counters().getOrDefault("ttl", 0L) > 0,
                     () -> inject6(injector6, good6, c6))).isTrue();
 
