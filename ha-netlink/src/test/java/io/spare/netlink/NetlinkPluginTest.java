@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spare.api.AddressBinderFactory;
 import io.spare.api.LinkMonitorFactory;
 import io.spare.api.NamedFactory;
+import io.spare.api.PluginContext;
 import io.spare.api.SparePlugin;
+import io.spare.api.testing.TestingPluginContext;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,8 @@ class NetlinkPluginTest {
         AddressBinderFactory binders = plugin.addressBinderFactories().get(0);
         LinkMonitorFactory monitors = plugin.linkMonitorFactories().get(0);
 
-        try (var binder = binders.create(null); var monitor = monitors.create(null)) {
+        PluginContext context = TestingPluginContext.defaults(Path.of("."));
+        try (var binder = binders.create(context); var monitor = monitors.create(context)) {
             assertThat(binder).isInstanceOf(NetlinkAddressBinder.class);
             assertThat(monitor).isInstanceOf(NetlinkLinkMonitor.class);
         }
