@@ -156,27 +156,34 @@ public final class NetlinkAddressBinder implements AddressBinder {
      * has no such window: its local route is in place when the ack is sent.
      */
     private void awaitLocal(NetlinkSocket socket, List<InetAddress> addresses) throws IOException {
-        List<InetAddress> pending = addresses;
+        List<InetAddress> pending = notLocal(socket, addresses);
         long deadline = ticker.nanoTime() + IPV6_USABLE_TIMEOUT.toNanos();
         while (!pending.isEmpty()) {
-            List<NetlinkMessage> routes = socket.query(pending.stream().map(a -> RtnlRequests.getRoute(0, a)).toList());
-            List<InetAddress> notYet = new ArrayList<>();
-            for (int i = 0; i < routes.size(); i++) {
-                if (!RouteMessage.isLocal(routes.get(i))) {
-                    notYet.add(pending.get(i));
+            // The kernel finishes them about in the order they were added: poll one, then check all.
+            while (!notLocal(socket, pending.subList(0, 1)).isEmpty()) {
+                if (ticker.nanoTime() - deadline >= 0) {
+                    LOG.warn("{} IPv6 address(es) not usable {} ms after they were added, announced anyway: {}", pending.size(),
+                            IPV6_USABLE_TIMEOUT.toMillis(), pending.stream().map(InetAddress::getHostAddress).toList());
+                    return;
                 }
+                LockSupport.parkNanos(IPV6_USABLE_POLL_NANOS);
             }
-            pending = notYet;
-            if (pending.isEmpty()) {
-                return;
-            }
-            if (ticker.nanoTime() - deadline >= 0) {
-                LOG.warn("{} IPv6 address(es) not usable {} ms after they were added, announced anyway: {}", pending.size(),
-                        IPV6_USABLE_TIMEOUT.toMillis(), pending.stream().map(InetAddress::getHostAddress).toList());
-                return;
-            }
-            LockSupport.parkNanos(IPV6_USABLE_POLL_NANOS);
+            pending = notLocal(socket, pending.subList(1, pending.size()));
         }
+    }
+
+    private static List<InetAddress> notLocal(NetlinkSocket socket, List<InetAddress> addresses) throws IOException {
+        if (addresses.isEmpty()) {
+            return List.of();
+        }
+        List<NetlinkMessage> routes = socket.query(addresses.stream().map(a -> RtnlRequests.getRoute(0, a)).toList());
+        List<InetAddress> notYet = new ArrayList<>();
+        for (int i = 0; i < routes.size(); i++) {
+            if (!RouteMessage.isLocal(routes.get(i))) {
+                notYet.add(addresses.get(i));
+            }
+        }
+        return notYet;
     }
 
     private static void checkLabel(VirtualAddress address, String device) throws IOException {
