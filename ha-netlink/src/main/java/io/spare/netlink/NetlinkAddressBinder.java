@@ -53,11 +53,11 @@ public final class NetlinkAddressBinder implements AddressBinder {
     private static final byte[] ALL_NODES = {(byte) 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 
     /**
-     * How long an added IPv6 VIP may take to become usable before it is announced anyway. The
-     * kernel needs well under this (2 ms measured) unless the interface cannot finish addresses
-     * (no carrier), and then waiting longer would not help.
+     * How long added IPv6 VIPs may take to become usable before they are announced anyway. The
+     * kernel needs less (measured: up to 2 ms for one address, about 40 ms for 255 in one batch)
+     * unless it cannot finish them (no carrier), and then waiting longer would not help.
      */
-    static final Duration IPV6_USABLE_TIMEOUT = Duration.ofMillis(100);
+    private static final Duration IPV6_USABLE_TIMEOUT = Duration.ofMillis(100);
     private static final long IPV6_USABLE_POLL_NANOS = 50_000;
 
     private final Duration requestTimeout;
@@ -150,7 +150,7 @@ public final class NetlinkAddressBinder implements AddressBinder {
     /**
      * The kernel acknowledges an IPv6 address before it can receive on it: even with nodad, a kernel
      * worker finishes the address (clears tentative, inserts its local route) a moment later; a third
-     * of adds were not yet local when the ack arrived, for up to 2 ms (measured, kernel 6.18). A
+     * of single adds were not yet local when the ack arrived, for up to 2 ms (kernel 6.18). A
      * neighbour advertisement sent in that window draws the clients' packets to a host that drops
      * them, so the announcement waits here until the kernel routes every new IPv6 VIP locally. IPv4
      * has no such window: its local route is in place when the ack is sent.
