@@ -14,23 +14,38 @@ public final class DidYouMean {
     /** The candidate {@code word} was most likely meant to be, if one is close enough. */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String typed = word.toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = distance(typed, candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        if (best == null) {
+        Optional<Match> best = best(typed, candidates, true);
+        if (best.isEmpty()) {
             return Optional.empty();
         }
+        String match = best.get().candidate();
         int allowed = Math.max(1, Math.min(4, typed.length() / 3));
-        if (bestDistance <= allowed || sharesLongPrefix(typed, best.toLowerCase(Locale.ROOT))) {
-            return Optional.of(best);
+        if (best.get().distance() <= allowed || sharesLongPrefix(typed, match.toLowerCase(Locale.ROOT))) {
+            return Optional.of(match);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The candidate nearest to {@code word} (case counts) if it is at most {@code maxDistance} edits
+     * away: for callers with a cut-off of their own.
+     */
+    public static Optional<String> nearest(String word, Collection<String> candidates, int maxDistance) {
+        return best(word, candidates, false).filter(m -> m.distance() <= maxDistance).map(Match::candidate);
+    }
+
+    private record Match(String candidate, int distance) {}
+
+    /** The first candidate at the smallest distance from {@code typed}. */
+    private static Optional<Match> best(String typed, Collection<String> candidates, boolean ignoreCase) {
+        Match best = null;
+        for (String candidate : candidates) {
+            int distance = distance(typed, ignoreCase ? candidate.toLowerCase(Locale.ROOT) : candidate);
+            if (best == null || distance < best.distance()) {
+                best = new Match(candidate, distance);
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** {@code "; did you mean `x`?"}, or nothing. */

@@ -264,15 +264,6 @@ public final class TestingPluginConfig implements PluginConfig {
     }
 
     private static String suggestion(String key, Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int distance = DidYouMean.distance(key, candidate);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+        return DidYouMean.nearest(key, known, Math.max(2, key.length() / 3)).map(best -> " (did you mean '" + best + "'?)").orElse("");
     }
 }

@@ -98,15 +98,6 @@ record ScriptNotifierConfig(
     }
 
     private static String suggestion(String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : KEYS) {
-            int distance = DidYouMean.distance(key, candidate);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        return bestDistance <= Math.max(2, key.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+        return DidYouMean.nearest(key, KEYS, Math.max(2, key.length() / 3)).map(best -> " (did you mean '" + best + "'?)").orElse("");
     }
 }

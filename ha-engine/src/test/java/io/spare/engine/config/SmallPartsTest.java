@@ -70,6 +70,14 @@ class SmallPartsTest {
         }
 
         @Test
+        void nearestKeepsTheCallersCutOffAndCountsCase() {
+            assertThat(DidYouMean.nearest("intrface", keys, 1)).contains("interface");
+            assertThat(DidYouMean.nearest("intrfce", keys, 1)).isEmpty();
+            assertThat(DidYouMean.nearest("PRIORITY", keys, 2)).isEmpty();
+            assertThat(DidYouMean.nearest("x", List.of(), 5)).isEmpty();
+        }
+
+        @Test
         void levenshteinDistance() {
             assertThat(DidYouMean.distance("kitten", "sitting")).isEqualTo(3);
             assertThat(DidYouMean.distance("", "abc")).isEqualTo(3);
