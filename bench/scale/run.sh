@@ -90,7 +90,8 @@ start() { # impl node priority -> echoes pid
     local impl=$1 node=$2 prio=$3
     if [ "$impl" = spare ]; then
         SPARE_JAVA_OPTS="-Xlog:gc:file=$WORK/$node-$RANDOM-gc.log" \
-            ip netns exec "$PREFIX-$node" "$SPARE" run -c "$WORK/$node.yaml" > "$WORK/$node.log" 2>&1 &
+            ip netns exec "$PREFIX-$node" "$SPARE" run -c "$WORK/$node.yaml" \
+            --control-socket "$WORK/$node.sock" > "$WORK/$node.log" 2>&1 &
     else
         ip netns exec "$PREFIX-$node" keepalived -n -l -D -P -f "$WORK/$node.conf" \
             -p "$WORK/$node.pid" -r "$WORK/$node-vrrp.pid" -c "$WORK/$node-chk.pid" > "$WORK/$node.log" 2>&1 &

@@ -1,13 +1,17 @@
 package io.spare.cli;
 
+import io.spare.cli.control.ControlServer;
+import io.spare.cli.control.StatusJson;
 import io.spare.engine.bootstrap.Bootstrap;
 import io.spare.engine.bootstrap.SpareDaemon;
 import io.spare.engine.config.ConfigException;
 import io.spare.engine.config.LoadedConfig;
 import io.spare.engine.plugin.PluginLoadException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.Command;
@@ -28,6 +32,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions options;
+
+    @Mixin
+    ControlSocketOption controlSocket;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -51,8 +58,13 @@ final class RunCommand implements Callable<Integer> {
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<ControlServer> control = new AtomicReference<>();
         Thread hook = new Thread(() -> {
             try {
+                ControlServer server = control.getAndSet(null);
+                if (server != null) {
+                    server.close();
+                }
                 daemon.close();
             } finally {
                 stopped.countDown();
@@ -67,6 +79,12 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             daemon.close();
             return ConfigException.EXIT_FAILURE;
+        }
+        try {
+            control.set(ControlServer.start(controlSocket.path, () -> StatusJson.encode(daemon.status())));
+        } catch (IOException e) {
+            // the daemon runs on without it: only `spare status` cannot reach it
+            log.warn("no control socket, so `spare status` cannot reach this daemon: {}", e.getMessage());
         }
         // The daemon runs on its own threads; this one waits for the shutdown hook (SIGTERM, SIGINT).
         stopped.await();

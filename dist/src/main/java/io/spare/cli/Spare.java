@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Spare: a keepalived-compatible VRRP high-availability daemon.",
-        subcommands = {RunCommand.class, CheckCommand.class, ImportKeepalivedCommand.class, DemoCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, StatusCommand.class, ImportKeepalivedCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -30,6 +30,11 @@ public final class Spare implements Runnable {
 
     /** Runs the command line and returns its exit code; what {@link #main} does, without exiting. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with Spare's error handling and exit codes; tests set its output streams. */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Spare());
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine cmd = exception.getCommandLine();
@@ -41,11 +46,11 @@ public final class Spare implements Runnable {
             cmd.getErr().println("spare: " + exception.getMessage());
             return ConfigException.EXIT_FAILURE;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, check, import-keepalived, demo)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (run, check, status, import-keepalived, demo)");
     }
 }

@@ -137,7 +137,9 @@ public final class Demo {
         Optional.ofNullable(System.getProperty("spare.plugins")).ifPresent(p -> command.add("-Dspare.plugins=" + p));
         Optional.ofNullable(System.getProperty("log4j2.configurationFile"))
                 .ifPresent(p -> command.add("-Dlog4j2.configurationFile=" + p));
-        command.addAll(List.of("io.spare.cli.Spare", "run", "-c", config.toString()));
+        // each node its own status socket, away from a Spare this machine may run for real
+        command.addAll(List.of("io.spare.cli.Spare", "run", "-c", config.toString(),
+                "--control-socket", work.resolve(host + ".sock").toString()));
         return network.start(host, work.resolve("node-" + host + ".log"), command);
     }
 

@@ -125,8 +125,9 @@ final class ReferenceNode {
     void startSpare() throws IOException {
         Path spareBin = FailoverLab.spareDist().resolve("bin/spare");
         spare = lab.start(host, spareLog(), "unshare", "--uts", "--mount", "--propagation", "private", "sh", "-c",
-                "mount --bind \"$3\" /usr/local/sbin && hostname \"$0\" && SPARE_LOG_LEVEL=debug exec \"$1\" run -c \"$2\"",
-                hostname, spareBin.toString(), dir.resolve("spare.yaml").toString(), dir.resolve("bin").toString());
+                "mount --bind \"$3\" /usr/local/sbin && hostname \"$0\" && SPARE_LOG_LEVEL=debug exec \"$1\" run -c \"$2\" --control-socket \"$4\"",
+                hostname, spareBin.toString(), dir.resolve("spare.yaml").toString(), dir.resolve("bin").toString(),
+                dir.resolve("spare.sock").toString());
     }
 
     boolean spareStarted() throws IOException {

@@ -1,8 +1,14 @@
 package io.spare.cli.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spare.api.testing.NetworkLab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Spare from the unpacked distribution ({@code bin/spare run -c}), configured from a {@link NodeSpec}. */
 final class SpareNode extends VrrpNode {
@@ -24,7 +30,35 @@ final class SpareNode extends VrrpNode {
     protected String[] command() throws IOException {
         Path config = lab.work().resolve(spec.host() + "-spare.yaml");
         Files.writeString(config, yaml());
-        return new String[] {FailoverLab.spareDist().resolve("bin/spare").toString(), "run", "-c", config.toString()};
+        return new String[] {FailoverLab.spareDist().resolve("bin/spare").toString(), "run", "-c", config.toString(),
+            "--control-socket", controlSocket().toString()};
+    }
+
+    /** Each node its own: the lab's nodes share one file system. */
+    Path controlSocket() {
+        return lab.work().resolve(spec.host() + ".sock");
+    }
+
+    /** {@code spare status} of this node, with the extra arguments given; fails unless it exits 0. */
+    String status(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(FailoverLab.spareDist().resolve("bin/spare").toString(), "status",
+                "--control-socket", controlSocket().toString()));
+        command.addAll(List.of(arguments));
+        NetworkLab.Result result = NetworkLab.runCommand(Duration.ofSeconds(30), command);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("spare status of " + this + " exited " + result.exitCode() + ": " + result.output());
+        }
+        return result.output();
+    }
+
+    /** This node's instance {@code name} as {@code spare status --json} shows it. */
+    JsonNode instanceStatus(String name) throws IOException {
+        for (JsonNode instance : new ObjectMapper().readTree(status("--json")).path("instances")) {
+            if (instance.path("name").asText().equals(name)) {
+                return instance;
+            }
+        }
+        throw new AssertionError("no instance " + name + " in the status of " + this);
     }
 
     String yaml() {

@@ -2,6 +2,7 @@ package io.spare.engine.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import io.spare.api.VirtualAddress;
 import io.spare.api.VrrpState;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -13,6 +14,10 @@ import java.util.Optional;
  * One instance as {@code spare status} shows it.
  *
  * @param name the instance name
+ * @param interfaceName the interface its adverts use
+ * @param virtualRouterId its VRID
+ * @param version the VRRP version it speaks (2 or 3)
+ * @param virtualAddresses the VIPs it holds as MASTER
  * @param state its state
  * @param basePriority the configured priority
  * @param effectivePriority after tracked checks and interfaces
@@ -25,6 +30,10 @@ import java.util.Optional;
  */
 public record InstanceStatus(
         String name,
+        String interfaceName,
+        int virtualRouterId,
+        int version,
+        List<VirtualAddress> virtualAddresses,
         VrrpState state,
         int basePriority,
         int effectivePriority,
@@ -37,6 +46,8 @@ public record InstanceStatus(
 
     public InstanceStatus {
         requireNonNull(name, "name");
+        requireNonNull(interfaceName, "interfaceName");
+        virtualAddresses = List.copyOf(virtualAddresses);
         requireNonNull(state, "state");
         requireNonNull(masterAddress, "masterAddress");
         requireNonNull(masterAdverInterval, "masterAdverInterval");

@@ -58,7 +58,8 @@ class TarballPluginIT {
 
             Path config = write("run.yaml", config("10.99.0.1", 9000));
             Path log = work.resolve("spare.log");
-            lab.start("node", log, spare.resolve("bin/spare").toString(), "run", "-c", config.toString());
+            lab.start("node", log, spare.resolve("bin/spare").toString(), "run", "-c", config.toString(),
+                    "--control-socket", work.resolve("spare.sock").toString());
             awaitVip(lab, true, log);
 
             // The port closes: the weight-0 check fails and the instance goes to FAULT.
