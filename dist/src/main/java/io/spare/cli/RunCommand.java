@@ -2,6 +2,7 @@ package io.spare.cli;
 
 import io.spare.cli.control.ControlServer;
 import io.spare.cli.control.StatusJson;
+import io.spare.cli.metrics.MetricsServer;
 import io.spare.engine.bootstrap.Bootstrap;
 import io.spare.engine.bootstrap.SpareDaemon;
 import io.spare.engine.config.ConfigException;
@@ -9,9 +10,12 @@ import io.spare.engine.config.LoadedConfig;
 import io.spare.engine.plugin.PluginLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.Command;
@@ -41,9 +45,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SpareDaemon daemon;
         Logger log;
+        Optional<InetSocketAddress> metricsListen;
         try {
             Bootstrap bootstrap = new Bootstrap(options.config, options.pluginsDirectory());
             LoadedConfig loaded = bootstrap.loadConfig();
+            metricsListen = loaded.config().global().metricsListen();
             LoggingStartup.await();
             log = LogManager.getLogger(RunCommand.class);
             daemon = bootstrap.create(loaded, warning -> log.warn(warning.format()));
@@ -58,12 +64,12 @@ final class RunCommand implements Callable<Integer> {
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
-        AtomicReference<ControlServer> control = new AtomicReference<>();
+        // the control socket and the metrics server, closed before the daemon so that nobody asks a stopped engine
+        Queue<AutoCloseable> servers = new ConcurrentLinkedQueue<>();
         Thread hook = new Thread(() -> {
             try {
-                ControlServer server = control.getAndSet(null);
-                if (server != null) {
-                    server.close();
+                for (AutoCloseable server; (server = servers.poll()) != null; ) {
+                    closeQuietly(server);
                 }
                 daemon.close();
             } finally {
@@ -80,14 +86,31 @@ final class RunCommand implements Callable<Integer> {
             daemon.close();
             return ConfigException.EXIT_FAILURE;
         }
+        // The daemon runs on without either: they only report.
         try {
-            control.set(ControlServer.start(controlSocket.path, () -> StatusJson.encode(daemon.status())));
+            servers.add(ControlServer.start(controlSocket.path, () -> StatusJson.encode(daemon.status())));
         } catch (IOException e) {
-            // the daemon runs on without it: only `spare status` cannot reach it
             log.warn("no control socket, so `spare status` cannot reach this daemon: {}", e.getMessage());
+        }
+        if (metricsListen.isPresent()) {
+            try {
+                servers.add(MetricsServer.start(metricsListen.get(), daemon::status));
+                log.info("Prometheus metrics at {}", MetricsServer.url(metricsListen.get()));
+            } catch (IOException | RuntimeException e) {
+                log.error("global.metrics_listen {}: cannot serve metrics there: {}; running without them",
+                        metricsListen.get(), e.getMessage());
+            }
         }
         // The daemon runs on its own threads; this one waits for the shutdown hook (SIGTERM, SIGINT).
         stopped.await();
         return ConfigException.EXIT_OK;
+    }
+
+    private static void closeQuietly(AutoCloseable server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            // stopping anyway
+        }
     }
 }

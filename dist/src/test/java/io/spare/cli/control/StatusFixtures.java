@@ -17,7 +17,7 @@ import java.util.OptionalInt;
 
 /** A daemon's status as a test wants it: a MASTER, a BACKUP with trouble, a group, a check, a notifier. */
 public final class StatusFixtures {
-    static final Instant AT = Instant.parse("2026-11-25T10:15:30.250Z");
+    public static final Instant AT = Instant.parse("2026-11-25T10:15:30.250Z");
 
     private StatusFixtures() {}
 

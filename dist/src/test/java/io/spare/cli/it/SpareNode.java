@@ -12,8 +12,17 @@ import java.util.List;
 
 /** Spare from the unpacked distribution ({@code bin/spare run -c}), configured from a {@link NodeSpec}. */
 final class SpareNode extends VrrpNode {
+    /** More {@code global:} keys, indented by two spaces, one per line. */
+    private String moreGlobal = "";
+
     SpareNode(FailoverLab lab, NodeSpec spec) {
         super(lab, spec, "spare");
+    }
+
+    /** Adds {@code key: value} to the {@code global:} block of the configuration it starts with. */
+    SpareNode withGlobal(String key, String value) {
+        moreGlobal += "  " + key + ": \"" + value + "\"\n";
+        return this;
     }
 
     @Override
@@ -64,7 +73,7 @@ final class SpareNode extends VrrpNode {
     String yaml() {
         Flavor f = lab.flavor();
         StringBuilder y = new StringBuilder();
-        y.append("global:\n  router_id: it-").append(spec.host()).append('\n');
+        y.append("global:\n  router_id: it-").append(spec.host()).append('\n').append(moreGlobal);
         y.append("checks:\n  maintenance:\n    type: file\n    path: ").append(spec.maintenanceFile())
                 .append("\n    exists: fail\n    interval: ").append(spec.checkInterval().toMillis()).append("ms\n")
                 .append("    weight: ").append(NodeSpec.MAINTENANCE_WEIGHT).append('\n');

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two Spare nodes (v2 PASS, A priority 100, B 90) and what {@code spare status} says about them:
+ * Two Spare nodes (v2 PASS, A priority 100, B 90) and what {@code spare status} and A's Prometheus
+ * metrics say about them:
  * first in a quiet election, then while the client floods the segment with adverts that would
  * each win the election were they taken (wrong password, bad checksum, TTL 64, VRRPv3, cut short,
  * unknown VRID). The election must not notice; the status must show every kind counted.
@@ -22,6 +23,7 @@ class SpareStatusIT {
     private static final Duration STARTUP = SpareFailoverScenarios.STARTUP;
     private static final Duration FLOOD = Duration.ofSeconds(4);
     private static final int PACKETS_PER_SECOND = 20_000;
+    private static final int METRICS_PORT = 9650;
 
     private FailoverLab lab;
 
@@ -39,7 +41,7 @@ class SpareStatusIT {
 
     @Test
     void statusShowsTheElectionAndAFloodOfJunkAdvertsChangesNothingButTheDropCounters() throws Exception {
-        SpareNode a = lab.spare(lab.spec("a", 100));
+        SpareNode a = lab.spare(lab.spec("a", 100)).withGlobal("metrics_listen", Flavor.ipv4("a") + ":" + METRICS_PORT);
         SpareNode b = lab.spare(lab.spec("b", 90));
         b.start();
         a.start();
@@ -84,6 +86,27 @@ class SpareStatusIT {
             assertThat(node.status()).contains("! version_mismatch: " + Flavor.ipv4("client"));
             assertThat(node.status("--counters")).contains("channel_auth ");
         }
+
+        // what Prometheus scrapes from A, across the segment
+        String metrics = lab.network().exec("client", "curl", "-sf", "--max-time", "10",
+                "http://" + Flavor.ipv4("a") + ":" + METRICS_PORT + "/metrics");
+        String labels = "instance=\"VI_1\",interface=\"eth0\",vrid=\"" + Flavor.VRID + "\"";
+        assertThat(metrics).contains(
+                "spare_vrrp_state{" + labels + ",spare_vrrp_state=\"MASTER\"} 1\n",
+                "spare_vrrp_holds_vips{" + labels + "} 1.0\n",
+                "spare_vrrp_condition{condition=\"version_mismatch\"," + labels + "} 1.0\n",
+                "spare_check_ok{check=\"maintenance\"} 1.0\n");
+        for (String reason : List.of("auth", "checksum", "ttl", "truncated")) {
+            assertThat(metricValue(metrics, "spare_vrrp_adverts_dropped_total{instance=\"VI_1\",interface=\"eth0\",reason=\"" + reason
+                    + "\",vrid=\"" + Flavor.VRID + "\"}")).as(reason + " drops").isPositive();
+        }
+        assertThat(metricValue(metrics, "spare_vrrp_interface_dropped_total{interface=\"eth0\",reason=\"unknown_vrid\"}")).isPositive();
+    }
+
+    private static double metricValue(String metrics, String series) {
+        return metrics.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .orElseThrow(() -> new AssertionError("no " + series + " in\n" + metrics));
     }
 
     private static boolean backupUnderA(SpareNode b) {

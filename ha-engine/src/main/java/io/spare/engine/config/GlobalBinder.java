@@ -1,9 +1,12 @@
 package io.spare.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.net.InetAddresses;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Binds {@code global:} (keepalived's {@code global_defs}). */
@@ -24,11 +27,14 @@ final class GlobalBinder {
             "vrrp_garp_master_refresh",
             "vrrp_garp_master_refresh_repeat",
             "vrrp_garp_lower_prio_repeat",
-            "vrrp_startup_delay");
+            "vrrp_startup_delay",
+            "metrics_listen");
 
     // host, IPv4, or [IPv6], with an optional :port
     private static final Pattern SMTP_SERVER =
             Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*|[A-Za-z0-9_.-]+)(:[0-9]{1,5})?");
+
+    private static final Pattern LISTEN = Pattern.compile("(?:\\[([^]]*)]|([^:\\[\\]]*)):([0-9]{1,5})");
 
     private final Diagnostics diagnostics;
 
@@ -73,13 +79,34 @@ final class GlobalBinder {
                 global.bool("enable_script_security").orElse(true),
                 global.integer("vrrp_version", 2, 3).orElse(2),
                 garp,
-                global.duration("vrrp_startup_delay").orElse(Duration.ZERO));
+                global.duration("vrrp_startup_delay").orElse(Duration.ZERO),
+                global.string("metrics_listen").flatMap(listen -> listenAddress(listen, global.path("metrics_listen"))));
         if (config.smtpAlert() && !config.mailConfigured()) {
             diagnostics.warning(global.path("smtp_alert"),
                     "smtp_alert is on but no mail can be sent: set notification_email and smtp_server");
         }
         global.rejectUnknownKeys();
         return new Bound(config, lowerPrioRepeat.isPresent());
+    }
+
+    /** {@code 127.0.0.1:9650}, {@code [::1]:9650}, {@code 0.0.0.0:9650}: an address literal, never a name. */
+    private Optional<InetSocketAddress> listenAddress(String text, String path) {
+        Matcher matcher = LISTEN.matcher(text.trim());
+        if (!matcher.matches()) {
+            diagnostics.error(path, "expected ADDRESS:PORT, e.g. 127.0.0.1:9650 or [::1]:9650, found '" + text + "'");
+            return Optional.empty();
+        }
+        String host = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+        if (!InetAddresses.isInetAddress(host) || (matcher.group(1) != null) != host.contains(":")) {
+            diagnostics.error(path, "'" + host + "' is not an IP address (write IPv6 as [ADDRESS]:PORT; no host names)");
+            return Optional.empty();
+        }
+        int port = Integer.parseInt(matcher.group(3));
+        if (port < 1 || port > 65535) {
+            diagnostics.error(path, "port must be 1..65535 (was " + port + ")");
+            return Optional.empty();
+        }
+        return Optional.of(new InetSocketAddress(InetAddresses.forString(host), port));
     }
 
     private void checkSmtpServer(String server, String path) {

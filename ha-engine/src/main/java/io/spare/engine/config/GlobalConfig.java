@@ -2,6 +2,7 @@ package io.spare.engine.config;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param vrrpVersion {@code vrrp_version}: the default for instances, 2 or 3, default 2
  * @param garp {@code vrrp_garp_*}: the defaults for instances
  * @param vrrpStartupDelay {@code vrrp_startup_delay}: wait before starting VRRP, default 0
+ * @param metricsListen {@code metrics_listen} (Spare): {@code ADDRESS:PORT} where Prometheus metrics
+ *     are served over HTTP; none by default
  */
 public record GlobalConfig(
         Optional<String> routerId,
@@ -35,7 +38,8 @@ public record GlobalConfig(
         boolean enableScriptSecurity,
         int vrrpVersion,
         GarpConfig garp,
-        Duration vrrpStartupDelay) {
+        Duration vrrpStartupDelay,
+        Optional<InetSocketAddress> metricsListen) {
 
     public static final Duration DEFAULT_SMTP_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -49,6 +53,7 @@ public record GlobalConfig(
         requireNonNull(scriptUser, "scriptUser");
         requireNonNull(garp, "garp");
         requireNonNull(vrrpStartupDelay, "vrrpStartupDelay");
+        requireNonNull(metricsListen, "metricsListen");
     }
 
     /** Whether mail alerts can be sent at all: recipients and a server are configured. */

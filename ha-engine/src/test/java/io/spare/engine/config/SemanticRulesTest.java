@@ -8,6 +8,8 @@ import static io.spare.engine.config.TestingConfig.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spare.api.AuthType;
+import io.spare.engine.testing.TestingConfigs;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -412,6 +414,23 @@ class SemanticRulesTest {
     void smtpServerMayBeAnIpv6Literal() throws ConfigException {
         assertThat(load("global: {smtp_server: '[fd99::25]:2525'}\n" + MINIMAL_INSTANCE).config().global().smtpServer())
                 .contains("[fd99::25]:2525");
+    }
+
+    @Test
+    void metricsListenIsAnAddressLiteralAndAPort() throws ConfigException {
+        assertThat(load("global: {metrics_listen: '127.0.0.1:9650'}\n" + MINIMAL_INSTANCE).config().global().metricsListen())
+                .contains(new InetSocketAddress(TestingConfigs.ip("127.0.0.1"), 9650));
+        assertThat(load("global: {metrics_listen: '[fd99::1]:9650'}\n" + MINIMAL_INSTANCE).config().global().metricsListen())
+                .contains(new InetSocketAddress(TestingConfigs.ip("fd99::1"), 9650));
+        assertThat(load(MINIMAL_INSTANCE).config().global().metricsListen()).isEmpty();
+        assertThat(errors("global: {metrics_listen: '9650'}\n" + MINIMAL_INSTANCE)).containsExactly(
+                "spare.yaml:1:26: global.metrics_listen: expected ADDRESS:PORT, e.g. 127.0.0.1:9650 or [::1]:9650, found '9650'");
+        assertThat(errors("global: {metrics_listen: 'localhost:9650'}\n" + MINIMAL_INSTANCE)).containsExactly(
+                "spare.yaml:1:26: global.metrics_listen: 'localhost' is not an IP address (write IPv6 as [ADDRESS]:PORT; no host names)");
+        assertThat(errors("global: {metrics_listen: '[10.0.0.1]:9650'}\n" + MINIMAL_INSTANCE)).containsExactly(
+                "spare.yaml:1:26: global.metrics_listen: '10.0.0.1' is not an IP address (write IPv6 as [ADDRESS]:PORT; no host names)");
+        assertThat(errors("global: {metrics_listen: '127.0.0.1:70000'}\n" + MINIMAL_INSTANCE)).containsExactly(
+                "spare.yaml:1:26: global.metrics_listen: port must be 1..65535 (was 70000)");
     }
 
     @Test

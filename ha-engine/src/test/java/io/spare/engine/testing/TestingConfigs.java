@@ -39,7 +39,7 @@ public final class TestingConfigs {
     public static GlobalConfig global(Duration startupDelay) {
         return new GlobalConfig(Optional.of("test"), List.of(), Optional.empty(), Optional.empty(),
                 GlobalConfig.DEFAULT_SMTP_CONNECT_TIMEOUT, false, emptyBlock("global"), Optional.empty(), true, 2,
-                GarpConfig.DEFAULTS, startupDelay);
+                GarpConfig.DEFAULTS, startupDelay, Optional.empty());
     }
 
     public static InetAddress ip(String text) {
