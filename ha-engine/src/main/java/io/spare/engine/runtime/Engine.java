@@ -61,6 +61,9 @@ public final class Engine implements AutoCloseable {
     private final NotifyDispatcher notify;
     private final CheckScheduler checks;
     private final Map<String, Boolean> linkUp = new HashMap<>();
+    /** Instances whose status one loop task takes (about 0.1 to 0.2 ms once warm). */
+    static final int STATUS_SLICE = 100;
+
     private final Map<String, InstanceRuntime> instances = new LinkedHashMap<>();
     private final Map<String, SyncGroupRuntime> groups = new LinkedHashMap<>();
     private volatile CompletableFuture<Void> stopping;
@@ -384,13 +387,17 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** A snapshot of every instance, group, check and notifier. From any thread. */
+    /**
+     * A snapshot of every instance, group, check and notifier. From any thread; from another one it
+     * is taken in slices of {@link #STATUS_SLICE} instances, each a task of its own, so that due
+     * timers (adverts to send) run between them: 1000 instances take 2 to 13 ms on the loop in all.
+     */
     public EngineStatus status() {
         if (loop.inLoop()) {
             return snapshot();
         }
         CompletableFuture<EngineStatus> result = new CompletableFuture<>();
-        loop.execute(() -> result.complete(snapshot()));
+        loop.execute(() -> new SlicedSnapshot(result).next());
         try {
             return result.get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -404,9 +411,40 @@ public final class Engine implements AutoCloseable {
     private EngineStatus snapshot() {
         List<InstanceStatus> all = new ArrayList<>();
         instances.values().forEach(i -> all.add(i.status()));
+        return rest(all);
+    }
+
+    private EngineStatus rest(List<InstanceStatus> instanceStatus) {
         List<SyncGroupStatus> groupStatus = new ArrayList<>();
         groups.values().forEach(g -> groupStatus.add(g.status()));
-        return new EngineStatus(wallClock.instant(), all, groupStatus, checks.status(), notify.status());
+        return new EngineStatus(wallClock.instant(), instanceStatus, groupStatus, checks.status(), notify.status());
+    }
+
+    /** {@link #status()} from another thread: one slice of instances per loop task. */
+    private final class SlicedSnapshot {
+        private final CompletableFuture<EngineStatus> result;
+        private final List<InstanceRuntime> pending = new ArrayList<>(instances.values());
+        private final List<InstanceStatus> done = new ArrayList<>(pending.size());
+
+        SlicedSnapshot(CompletableFuture<EngineStatus> result) {
+            this.result = result;
+        }
+
+        void next() {
+            try {
+                int end = Math.min(pending.size(), done.size() + STATUS_SLICE);
+                for (int i = done.size(); i < end; i++) {
+                    done.add(pending.get(i).status());
+                }
+                if (done.size() < pending.size()) {
+                    loop.execute(this::next);
+                } else {
+                    result.complete(rest(done));
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
     }
 
     /** Stops (if not yet) and shuts down the threads the engine created. Does not close the ports or notifiers. */

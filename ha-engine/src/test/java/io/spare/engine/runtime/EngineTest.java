@@ -15,6 +15,7 @@ import io.spare.api.ChannelSpec;
 import io.spare.api.StateTransition;
 import io.spare.api.VrrpChannel;
 import io.spare.api.VrrpState;
+import io.spare.engine.config.InstanceConfig;
 import io.spare.engine.loop.ThreadEventLoop;
 import io.spare.engine.notify.NotifierRoute;
 import io.spare.engine.testing.RecordingNotifier;
@@ -29,11 +30,15 @@ import io.spare.api.Ticker;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +171,33 @@ class EngineTest {
         cluster.advance(Duration.ofSeconds(10));
         assertThat(a.state("VI_1")).isEqualTo(VrrpState.STOP);
         assertThat(cluster.network().sent("a")).isEmpty();
+    }
+
+    @Test
+    void statusFromAnotherThreadIsTakenInSlicesSoThatOtherWorkRunsBetweenThem() throws Exception {
+        List<InstanceConfig> many = new ArrayList<>();
+        for (int v = 1; v <= 250; v++) {
+            many.add(instance("VI_" + v).vrid(v).priority(100).vip("10.99.1." + v).build());
+        }
+        Node a = cluster.node("a", "10.99.0.1", config(many.toArray(InstanceConfig[]::new)));
+        cluster.startAll();
+        cluster.loop().advanceUntil(() -> a.state("VI_250") == VrrpState.MASTER, LIMIT);
+
+        pool = Executors.newSingleThreadExecutor();
+        Future<EngineStatus> status = pool.submit(() -> a.engine().status());
+        TestingEventLoop loop = cluster.loop();
+        Duration wait = Duration.ofSeconds(10);
+        loop.awaitTask(wait); // the first slice of 100, which posts the second
+        AtomicBoolean doneWhenOtherWorkRan = new AtomicBoolean(true);
+        loop.execute(() -> doneWhenOtherWorkRan.set(status.isDone()));
+        loop.awaitTask(wait); // the second slice, which posts the third behind the work above
+        loop.awaitTask(wait); // the other work
+        loop.awaitTask(wait); // the last 50
+        assertThat(doneWhenOtherWorkRan).as("work posted during the snapshot ran before it ended").isFalse();
+        status.get(10, TimeUnit.SECONDS);
+        assertThat(status.get().instances()).hasSize(250);
+        assertThat(status.get().instances().get(249).name()).isEqualTo("VI_250");
+        assertThat(status.get().instances()).allMatch(i -> i.state() == VrrpState.MASTER);
     }
 
     @Test
