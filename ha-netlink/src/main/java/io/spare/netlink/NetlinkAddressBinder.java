@@ -42,9 +42,10 @@ import org.apache.logging.log4j.Logger;
  * Holds VIPs through rtnetlink and announces them with gratuitous ARP and unsolicited neighbour
  * advertisements, as keepalived does.
  *
- * <p>Stateless between calls: each call opens its own sockets (in the network namespace of the
- * calling thread) and closes them, so the binder is thread-safe and survives interfaces that come
- * and go. A batch goes out pipelined on one rtnetlink socket, many requests per datagram, and the
+ * <p>Each call opens its own sockets (in the network namespace of the calling thread) and closes
+ * them, so the binder is thread-safe and survives interfaces that come and go. The one state it
+ * keeps between calls is which parents carry VMACs, to give them their ARP settings back
+ * ({@link VmacArpSettings}). A batch goes out pipelined on one rtnetlink socket, many requests per datagram, and the
  * acks are matched by sequence number.
  */
 public final class NetlinkAddressBinder implements AddressBinder {
@@ -63,6 +64,7 @@ public final class NetlinkAddressBinder implements AddressBinder {
     private final Duration requestTimeout;
     private final Duration announceInterval;
     private final Ticker ticker;
+    private final VmacArpSettings vmacArp = new VmacArpSettings();
 
     /** {@link #NetlinkAddressBinder(Ticker)} on the system clock. */
     public NetlinkAddressBinder() {
@@ -275,6 +277,7 @@ public final class NetlinkAddressBinder implements AddressBinder {
                 throw new SystemCallException("cannot set VMAC " + name + " up", up.errno(), Capability.CAP_NET_ADMIN,
                         up.kernelMessage().orElse(null));
             }
+            vmacArp.applied(socket, parentLink, vmac, family);
             LOG.info("VMAC {} ({}) on {} is up", name, MacAddress.format(mac), parent);
             return name;
         }
@@ -286,6 +289,7 @@ public final class NetlinkAddressBinder implements AddressBinder {
             Optional<LinkMessage> link = Links.find(socket, name);
             if (link.isEmpty()) {
                 LOG.debug("VMAC {} is gone already", name);
+                vmacArp.released(socket, name);
                 return;
             }
             if (!link.get().kind().equals(Optional.of("macvlan"))) {
@@ -297,6 +301,7 @@ public final class NetlinkAddressBinder implements AddressBinder {
                 throw new SystemCallException("cannot delete VMAC " + name, ack.errno(), Capability.CAP_NET_ADMIN,
                         ack.kernelMessage().orElse(null));
             }
+            vmacArp.released(socket, name);
             LOG.info("VMAC {} deleted", name);
         }
     }

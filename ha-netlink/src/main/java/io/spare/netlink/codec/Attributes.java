@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,6 +54,19 @@ public final class Attributes {
     public Optional<Integer> u32(int type) {
         ByteBuffer value = byType.get(type);
         return value == null || value.remaining() < 4 ? Optional.empty() : Optional.of(value.getInt(0));
+    }
+
+    /** An array of u32 in host order, such as IFLA_INET_CONF. */
+    public Optional<List<Integer>> u32s(int type) {
+        ByteBuffer value = byType.get(type);
+        if (value == null) {
+            return Optional.empty();
+        }
+        List<Integer> all = new ArrayList<>(value.remaining() / 4);
+        for (int at = 0; at + 4 <= value.remaining(); at += 4) {
+            all.add(value.getInt(at));
+        }
+        return Optional.of(all);
     }
 
     public Optional<Integer> u8(int type) {

@@ -66,6 +66,14 @@ public final class Rtnl {
     public static final int IFLA_OPERSTATE = 16;
     public static final int IFLA_LINKINFO = 18;
     public static final int IFLA_EXT_MASK = 29;
+    public static final int IFLA_AF_SPEC = 26;
+    /** In IFLA_AF_SPEC / AF_INET: the IPv4 devconf values, u32 each, index = IPV4_DEVCONF_* - 1. */
+    public static final int IFLA_INET_CONF = 1;
+    public static final int IPV4_DEVCONF_RP_FILTER = 8;
+    public static final int IPV4_DEVCONF_ARPFILTER = 13;
+    public static final int IPV4_DEVCONF_ARP_IGNORE = 19;
+    public static final int IPV4_DEVCONF_PROMOTE_SECONDARIES = 20;
+    public static final int IPV4_DEVCONF_ACCEPT_LOCAL = 23;
     public static final int IFLA_INFO_KIND = 1;
     public static final int IFLA_INFO_DATA = 2;
     public static final int IFLA_MACVLAN_MODE = 1;

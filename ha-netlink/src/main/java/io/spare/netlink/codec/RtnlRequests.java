@@ -4,6 +4,7 @@ import io.spare.api.VirtualAddress;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,6 +122,23 @@ public final class RtnlRequests {
     /** RTM_NEWLINK setting IFF_UP, as {@code ip link set DEV up}. */
     public static byte[] setLinkUp(int seq, int index) {
         return ifinfo(Rtnl.RTM_NEWLINK, CHANGE, seq, index, Rtnl.IFF_UP, Rtnl.IFF_UP).finish();
+    }
+
+    /**
+     * RTM_NEWLINK setting IPv4 devconf values ({@code net.ipv4.conf.DEV.*}) through
+     * IFLA_AF_SPEC / AF_INET / IFLA_INET_CONF, as keepalived does for its VMACs: unlike writing
+     * {@code /proc/sys}, this needs only CAP_NET_ADMIN and works where {@code /proc/sys} is
+     * read-only (systemd's ProtectKernelTunables). {@code ip} has no such command.
+     *
+     * @param values by {@code IPV4_DEVCONF_*} number, in the order given
+     */
+    public static byte[] setInetConf(int seq, int index, Map<Integer, Integer> values) {
+        NetlinkWriter writer = ifinfo(Rtnl.RTM_NEWLINK, CHANGE, seq, index, 0, 0)
+                .beginNested(Rtnl.IFLA_AF_SPEC)
+                .beginNested(Rtnl.AF_INET)
+                .beginNested(Rtnl.IFLA_INET_CONF);
+        values.forEach(writer::attributeU32);
+        return writer.endNested().endNested().endNested().finish();
     }
 
     /** RTM_DELLINK, as {@code ip link del DEV}. */

@@ -32,13 +32,19 @@ class RtnlDecodeTest {
         assertThat(link.flags() & Rtnl.IFF_UP).isNotZero();
         assertThat(link.up()).isTrue();
         assertThat(link.kind()).contains("veth");
+        // IFLA_AF_SPEC / AF_INET / IFLA_INET_CONF: net.ipv4.conf.eth0.*, 33 values on kernel 6.18
+        assertThat(link.inetConf()).hasSize(33);
+        assertThat(link.inetConf(Rtnl.IPV4_DEVCONF_ARP_IGNORE)).hasValue(0);
+        assertThat(link.inetConf(Rtnl.IPV4_DEVCONF_ARPFILTER)).hasValue(0);
+        assertThat(link.inetConf(0)).isEmpty();
+        assertThat(link.inetConf(34)).isEmpty();
     }
 
     @Test
     void linkIsDownWhenAdminUpButWithoutCarrier() {
-        LinkMessage link = new LinkMessage(3, Rtnl.IFF_UP, "eth0", Optional.empty(), 1500, 7 /* LOWERLAYERDOWN */, Optional.empty());
-        LinkMessage adminDown = new LinkMessage(3, 0, "eth0", Optional.empty(), 1500, Rtnl.IF_OPER_UP, Optional.empty());
-        LinkMessage noCarrierReporting = new LinkMessage(1, Rtnl.IFF_UP, "lo", Optional.empty(), 65536, Rtnl.IF_OPER_UNKNOWN, Optional.empty());
+        LinkMessage link = new LinkMessage(3, Rtnl.IFF_UP, "eth0", Optional.empty(), 1500, 7 /* LOWERLAYERDOWN */, Optional.empty(), List.of());
+        LinkMessage adminDown = new LinkMessage(3, 0, "eth0", Optional.empty(), 1500, Rtnl.IF_OPER_UP, Optional.empty(), List.of());
+        LinkMessage noCarrierReporting = new LinkMessage(1, Rtnl.IFF_UP, "lo", Optional.empty(), 65536, Rtnl.IF_OPER_UNKNOWN, Optional.empty(), List.of());
 
         assertThat(link.up()).isFalse();
         assertThat(adminDown.up()).isFalse();

@@ -9,6 +9,8 @@ import io.spare.api.VirtualAddress;
 import java.net.InetAddress;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,19 @@ class RtnlRequestsTest {
         // struct ifaddrmsg {family AF_INET6 10, prefixlen 0, flags 0, scope 0, index 0}
         assertThat(hex(RtnlRequests.dumpAddresses(5, Rtnl.AF_INET6)))
                 .isEqualTo("18000000" + "1600" + "0103" + "05000000" + "00000000" + "0a000000" + "00000000");
+    }
+
+    @Test
+    void inetConfIsANestOfU32sUnderAfSpecAndAfInet() {
+        Map<Integer, Integer> values = new LinkedHashMap<>();
+        values.put(Rtnl.IPV4_DEVCONF_ARP_IGNORE, 1);
+        values.put(Rtnl.IPV4_DEVCONF_ARPFILTER, 0);
+        // struct nlmsghdr {len 60, type RTM_NEWLINK 16, flags REQUEST|ACK 0x5, seq 7, pid 0}
+        // struct ifinfomsg {family AF_UNSPEC, pad, type 0, index 4, flags 0, change 0}
+        // IFLA_AF_SPEC (26) { AF_INET (2) { IFLA_INET_CONF (1) { ARP_IGNORE (19) = 1, ARPFILTER (13) = 0 } } }
+        assertThat(hex(RtnlRequests.setInetConf(7, VRRP51, values))).isEqualTo("3c000000" + "1000" + "0500" + "07000000" + "00000000"
+                + "00000000" + "04000000" + "00000000" + "00000000"
+                + "1c001a00" + "18000200" + "14000100" + "08001300" + "01000000" + "08000d00" + "00000000");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spare.api.AddressFamily;
 import io.spare.api.AddressScope;
 import io.spare.api.InterfaceInfo;
@@ -273,6 +274,46 @@ class NetlinkAddressBinderIT {
                 .isInstanceOf(IOException.class).hasMessageContaining("exists");
         assertThatThrownBy(() -> master.call(() -> binder.createVmac("nosuch0", "vrrp.9", 9, AddressFamily.IPV4)))
                 .isInstanceOf(IOException.class).hasMessageContaining("no interface 'nosuch0'");
+    }
+
+    @Test
+    void onlyTheVmacAnswersArpForItsVipAndTheParentGetsItsArpSettingsBack() throws Exception {
+        lab.addHost("client", "10.99.0.100/24");
+        assertThat(conf("eth0", "arp_ignore") + conf("eth0", "arp_filter")).as("the kernel's defaults").isEqualTo("00");
+
+        master.call(() -> binder.createVmac("eth0", "vrrp.51", 51, AddressFamily.IPV4));
+        master.call(() -> binder.createVmac("eth0", "vrrp.52", 52, AddressFamily.IPV4));
+
+        assertThat(conf("vrrp.51", "arp_ignore")).isEqualTo("1");
+        assertThat(conf("vrrp.51", "accept_local")).isEqualTo("1");
+        assertThat(conf("vrrp.51", "rp_filter")).isEqualTo("0");
+        assertThat(conf("vrrp.51", "promote_secondaries")).isEqualTo("1");
+        assertThat(conf("eth0", "arp_ignore")).isEqualTo("1");
+        assertThat(conf("eth0", "arp_filter")).isEqualTo("1");
+
+        VirtualAddress vip = new VirtualAddress(ip("10.99.0.200"), 24, Optional.of("vrrp.51"), Optional.empty(), AddressScope.GLOBAL);
+        master.run(() -> binder.add("eth0", List.of(vip)));
+        // The master knows the client already (as a router knows its busy clients): else it would ask
+        // for the client's MAC from eth0 with the VIP as sender (arp_announce 0, as keepalived leaves
+        // it), and the client would take eth0's MAC for the VIP from that request.
+        lab.exec("master", "ping", "-c", "1", "-W", "2", "10.99.0.100");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            // eth0 would answer too, with its own MAC, were its arp_ignore still 0: the VIP is a local address
+            lab.exec("client", "ip", "neigh", "flush", "dev", "eth0");
+            lab.exec("client", "ping", "-c", "1", "-W", "2", "10.99.0.200");
+            JsonNode neighbour = new ObjectMapper().readTree(lab.exec("client", "ip", "-j", "neigh", "show", "10.99.0.200")).get(0);
+            assertThat(neighbour.path("lladdr").asText()).as("attempt " + attempt).isEqualTo("00:00:5e:00:01:33");
+        }
+
+        master.run(() -> binder.deleteVmac("vrrp.51"));
+        assertThat(conf("eth0", "arp_ignore")).as("vrrp.52 still needs it").isEqualTo("1");
+        master.run(() -> binder.deleteVmac("vrrp.52"));
+        assertThat(conf("eth0", "arp_ignore") + conf("eth0", "arp_filter")).as("given back").isEqualTo("00");
+    }
+
+    /** {@code net.ipv4.conf.DEV.KEY} in the master's namespace. */
+    private String conf(String device, String key) throws IOException {
+        return lab.exec("master", "cat", "/proc/sys/net/ipv4/conf/" + device + "/" + key).strip();
     }
 
     private static int icmpType(byte[] frame) {
