@@ -1,10 +1,16 @@
 package io.spare.cli.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spare.cli.control.ControlClient;
+import io.spare.cli.control.StatusJson;
+import io.spare.cli.control.StatusTable;
 import io.spare.engine.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,10 +67,12 @@ public final class Demo {
         say("Starting Spare on A (priority 100) and B (priority 90): VRRP v2, advert_int 1s, VIP " + VIP);
         Process nodeA = startNode(network, "a", 100);
         startNode(network, "b", 90);
-        if (!awaitHolder(network, "a")) {
+        // B may have been first for a moment (its JVM started sooner) and hands over within 0.1 s
+        if (!awaitHolderOnly(network, "a", "b")) {
             return failed(network, "node A did not become MASTER");
         }
-        say("A is MASTER and holds " + VIP + "; B is BACKUP.");
+        say("A is MASTER and holds " + VIP + "; B is BACKUP. What B says about it (spare status):");
+        showStatus("b");
 
         try (PingProbe probe = new PingProbe(network, "client", VIP)) {
             if (!awaitAnswers(probe)) {
@@ -198,6 +206,18 @@ public final class Demo {
         }
         err.flush();
         return ConfigException.EXIT_FAILURE;
+    }
+
+    /** {@code spare status} of a node, indented; the demo goes on without it. */
+    private void showStatus(String host) {
+        try {
+            JsonNode status = StatusJson.decode(ControlClient.fetch(work.resolve(host + ".sock"), Duration.ofSeconds(10)));
+            StringWriter table = new StringWriter();
+            StatusTable.print(status, false, new PrintWriter(table));
+            table.toString().lines().skip(2).forEach(line -> say(line.isEmpty() ? "" : "    " + line));
+        } catch (IOException e) {
+            say("    (no status: " + e.getMessage() + ")");
+        }
     }
 
     private void say(String line) {

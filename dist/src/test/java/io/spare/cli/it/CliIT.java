@@ -108,6 +108,8 @@ class CliIT {
         NetworkLab.Result demo = NetworkLab.runCommand(Duration.ofSeconds(120), List.of(SPARE.toString(), "demo"));
         assertThat(demo.exitCode()).as(demo.output()).isZero();
         assertThat(demo.output()).contains("A is MASTER and holds 10.99.0.200", "B is MASTER", "A is MASTER again", "Done.");
+        // B's own view, through its status socket: a BACKUP following A, not holding the VIP
+        assertThat(demo.output()).containsPattern("VI_1 +BACKUP +eth0 +51 +v2 +90 +10\\.99\\.0\\.1 \\(100\\) +10\\.99\\.0\\.200/24\n");
         // The client saw the dead master's outage: Master_Down_Interval for priority 90 is 3.65 s.
         long outage = Long.parseLong(demo.output().replaceAll("(?s).*outage of (\\d+) ms.*", "$1"));
         assertThat(outage).isBetween(2_500L, 5_000L);

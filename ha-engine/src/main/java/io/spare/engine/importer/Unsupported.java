@@ -66,7 +66,7 @@ final class Unsupported {
         BY_PREFIX.put("garp_group", "Spare has no per-interface gratuitous ARP groups");
         BY_PREFIX.put("garp_extra_if", "Spare has no per-interface gratuitous ARP groups");
         BY_PREFIX.put("use_ipvlan", "Spare supports macvlan VMACs (use_vmac) only");
-        BY_PREFIX.put("vmac_xmit_base", "Spare always sends adverts from the VMAC when use_vmac is on");
+        BY_PREFIX.put("vmac_xmit_base", "Spare always sends and hears adverts on the VMAC's parent, as vmac_xmit_base does: nothing to set");
         BY_PREFIX.put("dont_track_primary", "Spare always tracks the instance's own interface");
         BY_PREFIX.put("skip_check_adv_addr", "Spare always checks the advertised addresses as keepalived does by default");
         BY_PREFIX.put("vrrp_skip_check_adv_addr", "Spare always checks the advertised addresses as keepalived does by default");
