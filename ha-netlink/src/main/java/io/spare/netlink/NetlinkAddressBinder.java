@@ -17,7 +17,6 @@ import io.spare.netlink.codec.Rtnl;
 import io.spare.netlink.codec.RtnlRequests;
 import io.spare.netlink.sys.Capability;
 import io.spare.netlink.sys.Errno;
-import io.spare.netlink.sys.Icmp6Socket;
 import io.spare.netlink.sys.NetlinkSocket;
 import io.spare.netlink.sys.PacketSocket;
 import io.spare.netlink.sys.SystemCallException;
@@ -51,7 +50,6 @@ import org.apache.logging.log4j.Logger;
 public final class NetlinkAddressBinder implements AddressBinder {
     private static final Logger LOG = LogManager.getLogger(NetlinkAddressBinder.class);
     private static final byte[] BROADCAST_MAC = {-1, -1, -1, -1, -1, -1};
-    private static final byte[] ALL_NODES = {(byte) 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 
     /**
      * How long added IPv6 VIPs may take to become usable before they are announced anyway. The
@@ -220,7 +218,7 @@ public final class NetlinkAddressBinder implements AddressBinder {
         boolean anyV4 = announcements.stream().anyMatch(a -> a.address() instanceof Inet4Address);
         boolean anyV6 = announcements.stream().anyMatch(a -> a.address() instanceof Inet6Address);
         try (PacketSocket arp = anyV4 ? PacketSocket.open(ArpPacket.ETH_P_ARP) : null;
-                Icmp6Socket icmp = anyV6 ? Icmp6Socket.open() : null) {
+                PacketSocket ipv6 = anyV6 ? PacketSocket.open(NeighborAdvertisement.ETH_P_IPV6) : null) {
             List<SystemCallException> failures = new ArrayList<>();
             for (int round = 0; round < repeat; round++) {
                 if (round > 0 && !announceInterval.isZero()) {
@@ -228,7 +226,7 @@ public final class NetlinkAddressBinder implements AddressBinder {
                 }
                 for (Announcement announcement : announcements) {
                     try {
-                        send(announcement, arp, icmp);
+                        send(announcement, arp, ipv6);
                     } catch (SystemCallException e) {
                         failures.add(e);
                     }
@@ -239,14 +237,14 @@ public final class NetlinkAddressBinder implements AddressBinder {
         }
     }
 
-    private static void send(Announcement announcement, PacketSocket arp, Icmp6Socket icmp) throws IOException {
+    private static void send(Announcement announcement, PacketSocket arp, PacketSocket ipv6) throws IOException {
         String what = "cannot announce " + announcement.address().getHostAddress() + " on " + announcement.device();
         if (announcement.address() instanceof Inet4Address v4) {
             arp.send(announcement.index(), BROADCAST_MAC, ArpPacket.gratuitous(announcement.mac(), v4), what);
         } else {
-            byte[] advertisement = NeighborAdvertisement.unsolicited((Inet6Address) announcement.address(), announcement.mac(),
+            byte[] advertisement = NeighborAdvertisement.unsolicitedPacket((Inet6Address) announcement.address(), announcement.mac(),
                     announcement.router());
-            icmp.sendMulticast(announcement.index(), ALL_NODES, advertisement, what);
+            ipv6.send(announcement.index(), NeighborAdvertisement.ALL_NODES_MAC, advertisement, what);
         }
     }
 

@@ -24,7 +24,7 @@ public final class PacketSocket implements AutoCloseable {
         LibC libc = Native.libc();
         int fd = libc.socket(SocketOptions.AF_PACKET, SocketOptions.SOCK_DGRAM | SocketOptions.SOCK_CLOEXEC, 0);
         if (fd < 0) {
-            throw new SystemCallException("cannot open a packet socket for gratuitous ARP", Native.errno(), Capability.CAP_NET_RAW);
+            throw new SystemCallException("cannot open a packet socket for gratuitous ARP and neighbour advertisements", Native.errno(), Capability.CAP_NET_RAW);
         }
         // A burst of announcements must not wait for the receivers to free the first frames (with
         // the default buffer, 255 ARPs block in sendto); the forced size needs CAP_NET_ADMIN, the

@@ -6,15 +6,12 @@ import java.time.Duration;
 
 /** Socket constants and option values laid out as the kernel reads them (host byte order). */
 public final class SocketOptions {
-    public static final int AF_INET6 = 10;
     public static final int AF_NETLINK = 16;
     public static final int AF_PACKET = 17;
     public static final int SOCK_DGRAM = 2;
     public static final int SOCK_RAW = 3;
     public static final int SOCK_CLOEXEC = 0x80000;
     public static final int NETLINK_ROUTE = 0;
-    public static final int IPPROTO_IPV6 = 41;
-    public static final int IPPROTO_ICMPV6 = 58;
 
     public static final int SOL_SOCKET = 1;
     public static final int SO_SNDBUF = 7;
@@ -24,10 +21,6 @@ public final class SocketOptions {
     public static final int SOL_NETLINK = 270;
     public static final int NETLINK_CAP_ACK = 10;
     public static final int NETLINK_EXT_ACK = 11;
-    public static final int IPV6_MULTICAST_IF = 17;
-    public static final int IPV6_MULTICAST_HOPS = 18;
-    public static final int IPV6_UNICAST_HOPS = 16;
-    public static final int IPV6_MULTICAST_LOOP = 19;
 
     public static final int MSG_TRUNC = 0x20;
     public static final int SHUT_RDWR = 2;
@@ -64,13 +57,6 @@ public final class SocketOptions {
         buffer.order(ByteOrder.BIG_ENDIAN).putShort((short) protocol).order(ByteOrder.nativeOrder())
                 .putInt(index).putShort((short) 0).put((byte) 0).put((byte) address.length).put(address);
         return buffer.array();
-    }
-
-    /** struct sockaddr_in6: family, port, flowinfo, address, scope id (host order). */
-    public static byte[] sockaddrIn6(byte[] address, int scopeId) {
-        return ByteBuffer.allocate(28).order(ByteOrder.nativeOrder())
-                .putShort((short) AF_INET6).putShort((short) 0).putInt(0).put(address).putInt(scopeId)
-                .array();
     }
 
     /** htons for a 16-bit protocol number given to socket(AF_PACKET, ...). */

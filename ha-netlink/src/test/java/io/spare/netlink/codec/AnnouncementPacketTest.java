@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,22 @@ class AnnouncementPacketTest {
         byte[] na = NeighborAdvertisement.unsolicited((Inet6Address) InetAddress.getByName("fd99::200"), MAC, true);
 
         assertThat(HexFormat.of().formatHex(na, 4, 8)).isEqualTo("a0000000");
+    }
+
+    @Test
+    void theNeighbourAdvertisementGoesOutFromTheVipToAllNodesWithHopLimit255AndItsChecksum() throws Exception {
+        Inet6Address vip = (Inet6Address) InetAddress.getByName("fd99::200");
+        byte[] packet = NeighborAdvertisement.unsolicitedPacket(vip, MAC, false);
+
+        assertThat(packet).hasSize(NeighborAdvertisement.PACKET_LENGTH);
+        // version 6, class 0, flow 0; payload 32; next header ICMPv6 (58); hop limit 255; from the VIP; to ff02::1
+        assertThat(HexFormat.of().formatHex(packet, 0, 40)).isEqualTo("60000000" + "0020" + "3a" + "ff"
+                + "fd990000000000000000000000000200" + "ff020000000000000000000000000001");
+        byte[] icmp = Arrays.copyOfRange(packet, 40, packet.length);
+        assertThat(onesComplementSum(vip, (Inet6Address) InetAddress.getByName("ff02::1"), icmp)).as("checksum valid").isEqualTo(0xffff);
+        icmp[2] = 0;
+        icmp[3] = 0;
+        assertThat(icmp).isEqualTo(NeighborAdvertisement.unsolicited(vip, MAC, false));
     }
 
     @Test
