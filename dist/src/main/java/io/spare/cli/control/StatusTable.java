@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The status document as {@code spare status} prints it for people: one table per kind of thing. */
@@ -52,7 +53,7 @@ public final class StatusTable {
                     result += " (" + c.path("value").asText() + ")";
                 }
                 table.row(c.path("name").asText(), result, c.path("runs").asText(), c.path("failures").asText(),
-                        c.path("timeouts").asText(), String.format("%.1f ms", c.path("last_duration_ms").asDouble()),
+                        c.path("timeouts").asText(), String.format(Locale.ROOT, "%.1f ms", c.path("last_duration_ms").asDouble()),
                         c.path("message").asText());
                 if (counters) {
                     counterNote(table, c.path("counters"));
