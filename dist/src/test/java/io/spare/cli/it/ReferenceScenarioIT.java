@@ -223,6 +223,8 @@ class ReferenceScenarioIT {
         //    too and the VIP is gone.
         bCtl = b.ctlLines().size();
         assertThat(a.stopSpare()).as("a exits on SIGTERM").isTrue();
+        // As keepalived's smtp_alert ("Stopping"), the mail about the stop goes out before the process ends.
+        assertThat(scenario.spareMails(a)).extracting(ReferenceScenario.Mail::subject).contains(scenario.spareSubject(a, "stop"));
         scenario.awaitServedBy(b, Duration.ofSeconds(5));
         scenario.awaitCtlSince(b, bCtl, "start: ", Duration.ofSeconds(10));
         assertThat(b.stopSpare()).as("b exits on SIGTERM").isTrue();
