@@ -33,6 +33,7 @@ pick send 1400 ip addr add 10.99.0.200/24 dev eth0 label eth0:vip > newaddr-v4-l
 pick send 1400 ip addr add fd99::200/64 dev eth0 nodad > newaddr-v6-nodad.request.hex
 pick send 1500 ip addr del 10.99.0.200/24 dev eth0 > deladdr-v4.request.hex
 pick send 1000 ip link add vrrp.51 link eth0 address 00:00:5e:00:01:33 type macvlan mode private > newlink-macvlan.request.hex
+pick send 1000 ip link set vrrp.51 addrgenmode none > setlink-addrgenmode-none.request.hex
 pick send 1000 ip link set vrrp.51 up > setlink-up.request.hex
 pick send 1100 ip link del vrrp.51 > dellink.request.hex
 # The kernel's answer to adding an address that is there already: NLMSG_ERROR with -EEXIST

@@ -270,6 +270,12 @@ public final class NetlinkAddressBinder implements AddressBinder {
                         + MacAddress.format(mac) + ")", created.errno(), Capability.CAP_NET_ADMIN, created.kernelMessage().orElse(null));
             }
             LinkMessage vmac = Links.require(socket, name, "VMAC just created");
+            // before it goes up, or the kernel makes the link-local address the other router's VMAC has too
+            NetlinkAck noLinkLocal = socket.execute(List.of(RtnlRequests.setAddrGenModeNone(0, vmac.index()))).get(0);
+            if (!noLinkLocal.ok()) {
+                LOG.warn("cannot stop VMAC {} from making a link-local address (errno {}): the other router's VMAC makes the same one",
+                        name, noLinkLocal.errno());
+            }
             NetlinkAck up = socket.execute(List.of(RtnlRequests.setLinkUp(0, vmac.index()))).get(0);
             if (!up.ok()) {
                 throw new SystemCallException("cannot set VMAC " + name + " up", up.errno(), Capability.CAP_NET_ADMIN,

@@ -74,6 +74,9 @@ public final class Rtnl {
     public static final int IPV4_DEVCONF_ARP_IGNORE = 19;
     public static final int IPV4_DEVCONF_PROMOTE_SECONDARIES = 20;
     public static final int IPV4_DEVCONF_ACCEPT_LOCAL = 23;
+    /** In IFLA_AF_SPEC / AF_INET6: how the kernel makes the interface's link-local address (u8). */
+    public static final int IFLA_INET6_ADDR_GEN_MODE = 8;
+    public static final int IN6_ADDR_GEN_MODE_NONE = 1;
     public static final int IFLA_INFO_KIND = 1;
     public static final int IFLA_INFO_DATA = 2;
     public static final int IFLA_MACVLAN_MODE = 1;

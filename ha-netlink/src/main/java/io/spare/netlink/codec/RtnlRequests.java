@@ -141,6 +141,21 @@ public final class RtnlRequests {
         return writer.endNested().endNested().endNested().finish();
     }
 
+    /**
+     * RTM_NEWLINK that stops the kernel from giving the interface a link-local address of its own, as
+     * {@code ip link set DEV addrgenmode none}: two routers' VMACs share one MAC, and the link-local
+     * address made from it would be the same on both (a duplicate address, RFC 5798 section 7.4).
+     */
+    public static byte[] setAddrGenModeNone(int seq, int index) {
+        return ifinfo(Rtnl.RTM_NEWLINK, CHANGE, seq, index, 0, 0)
+                .beginNested(Rtnl.IFLA_AF_SPEC)
+                .beginNested(Rtnl.AF_INET6)
+                .attribute(Rtnl.IFLA_INET6_ADDR_GEN_MODE, new byte[] {(byte) Rtnl.IN6_ADDR_GEN_MODE_NONE})
+                .endNested()
+                .endNested()
+                .finish();
+    }
+
     /** RTM_DELLINK, as {@code ip link del DEV}. */
     public static byte[] deleteLink(int seq, int index) {
         return ifinfo(Rtnl.RTM_DELLINK, CHANGE, seq, index, 0, 0).finish();

@@ -99,6 +99,13 @@ class RtnlRequestsTest {
     }
 
     @Test
+    void noLinkLocalAddressIsWhatIpSendsForAddrgenmodeNone() {
+        byte[] golden = Golden.bytes("setlink-addrgenmode-none.request");
+
+        assertThat(hex(RtnlRequests.setAddrGenModeNone(Golden.seq(golden), VRRP51))).isEqualTo(hex(golden));
+    }
+
+    @Test
     void linkUpAndDeleteAreWhatIpSends() {
         byte[] up = Golden.bytes("setlink-up.request");
         byte[] delete = Golden.bytes("dellink.request");

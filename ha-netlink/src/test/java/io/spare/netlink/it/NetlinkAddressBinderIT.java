@@ -262,6 +262,10 @@ class NetlinkAddressBinderIT {
         assertThat(vmac.path("linkinfo").path("info_data").path("mode").asText()).isEqualTo("private");
         assertThat(vmac.path("flags").toString()).contains("\"UP\"");
         assertThat(IpJson.link(lab, "master", "vrrp6.52").path("address").asText()).isEqualTo("00:00:5e:00:02:34");
+        // no link-local address made from the shared MAC: the other router's VMAC would have the same one
+        assertThat(vmac.path("inet6_addr_gen_mode").asText()).isEqualTo("none");
+        assertThat(IpJson.addresses(lab, "master", "vrrp.51")).extracting(Address::family).doesNotContain("inet6");
+        assertThat(IpJson.addresses(lab, "master", "vrrp6.52")).extracting(Address::family).doesNotContain("inet6");
 
         master.run(() -> binder.deleteVmac("vrrp.51"));
         master.run(() -> binder.deleteVmac("vrrp.51")); // gone: fine
