@@ -19,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -33,6 +34,9 @@ import org.apache.logging.log4j.Logger;
  * unit runs Spare as user and group {@code spare}, so root and members of that group may ask.
  */
 public final class ControlServer implements AutoCloseable {
+    /** How long to wait after a failed accept. */
+    private static final Duration ACCEPT_RETRY = Duration.ofMillis(500);
+
     /** How long one client may take to read its answer. */
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -140,8 +144,13 @@ public final class ControlServer implements AutoCloseable {
                 // close(), also while accept() waited (AsynchronousCloseException)
                 return;
             } catch (IOException e) {
+                if (!server.isOpen()) {
+                    return;
+                }
+                // out of file descriptors, say: keep serving once it passes, without spinning meanwhile
                 log.warn("control socket {}: accept failed: {}", path, e.toString());
-                return;
+                LockSupport.parkNanos(ACCEPT_RETRY.toNanos());
+                continue;
             }
             try (client) {
                 DeadlineIo.writeFully(client, ByteBuffer.wrap(document()), writeTimeout);
