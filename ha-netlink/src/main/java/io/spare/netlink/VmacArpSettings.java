@@ -24,8 +24,11 @@ import org.apache.logging.log4j.Logger;
  * own), {@code promote_secondaries=1}; for IPv6 only {@code arp_ignore=1}. The parent:
  * {@code arp_ignore=1} and {@code arp_filter=1}, or it would answer ARP for the VIP, which is a
  * local address, with its own MAC, and a client that took that answer would follow neither this
- * router's failover nor its GARPs for the virtual MAC. The parent's old values come back when its
- * last VMAC is deleted.
+ * router's failover nor its GARPs for the virtual MAC. Beyond keepalived, also {@code
+ * arp_announce=2}: replying to a client it has no MAC for, the host asks for it from the parent,
+ * and with the default 0 it names the VIP as the sender, which teaches the client the parent's MAC
+ * for the VIP just the same (measured in the integration test). The parent's old values come back
+ * when its last VMAC is deleted.
  *
  * <p>Failures are logged, not thrown: the VIP still works without them, as in keepalived.
  */
@@ -33,7 +36,11 @@ final class VmacArpSettings {
     private static final Logger LOG = LogManager.getLogger(VmacArpSettings.class);
 
     /** What a parent had before its first VMAC, and the VMACs on it now. */
-    private record Parent(int arpIgnore, int arpFilter, Set<String> vmacs) {}
+    private record Parent(int arpIgnore, int arpFilter, int arpAnnounce, Set<String> vmacs) {
+        boolean asNeeded() {
+            return arpIgnore == 1 && arpFilter == 1 && arpAnnounce == 2;
+        }
+    }
 
     private final Map<String, Parent> parents = new HashMap<>();
 
@@ -53,14 +60,14 @@ final class VmacArpSettings {
         Parent held = parents.get(parent.name());
         if (held == null) {
             held = new Parent(parent.inetConf(Rtnl.IPV4_DEVCONF_ARP_IGNORE).orElse(0),
-                    parent.inetConf(Rtnl.IPV4_DEVCONF_ARPFILTER).orElse(0), new HashSet<>());
-            if (held.arpIgnore() != 1 || held.arpFilter() != 1) {
-                if (!set(socket, parent, arp(1, 1),
-                        "parent " + parent.name() + " of VMAC " + vmac.name())) {
+                    parent.inetConf(Rtnl.IPV4_DEVCONF_ARPFILTER).orElse(0),
+                    parent.inetConf(Rtnl.IPV4_DEVCONF_ARP_ANNOUNCE).orElse(0), new HashSet<>());
+            if (!held.asNeeded()) {
+                if (!set(socket, parent, arp(1, 1, 2), "parent " + parent.name() + " of VMAC " + vmac.name())) {
                     return;
                 }
-                LOG.info("{}: arp_ignore 1 and arp_filter 1 while it carries VMACs (were {} and {})", parent.name(),
-                        held.arpIgnore(), held.arpFilter());
+                LOG.info("{}: arp_ignore 1, arp_filter 1, arp_announce 2 while it carries VMACs (were {}, {}, {})", parent.name(),
+                        held.arpIgnore(), held.arpFilter(), held.arpAnnounce());
             }
             parents.put(parent.name(), held);
         }
@@ -75,21 +82,23 @@ final class VmacArpSettings {
                 continue;
             }
             parents.remove(entry.getKey());
-            if (held.arpIgnore() == 1 && held.arpFilter() == 1) {
+            if (held.asNeeded()) {
                 continue;
             }
             Optional<LinkMessage> parent = Links.find(socket, entry.getKey());
-            if (parent.isPresent() && set(socket, parent.get(), arp(held.arpIgnore(), held.arpFilter()), "parent " + entry.getKey())) {
-                LOG.info("{}: arp_ignore {} and arp_filter {} again, its last VMAC gone", entry.getKey(), held.arpIgnore(),
-                        held.arpFilter());
+            if (parent.isPresent() && set(socket, parent.get(), arp(held.arpIgnore(), held.arpFilter(), held.arpAnnounce()),
+                    "parent " + entry.getKey())) {
+                LOG.info("{}: arp_ignore {}, arp_filter {}, arp_announce {} again, its last VMAC gone", entry.getKey(),
+                        held.arpIgnore(), held.arpFilter(), held.arpAnnounce());
             }
         }
     }
 
-    private static Map<Integer, Integer> arp(int ignore, int filter) {
+    private static Map<Integer, Integer> arp(int ignore, int filter, int announce) {
         Map<Integer, Integer> values = new LinkedHashMap<>();
         values.put(Rtnl.IPV4_DEVCONF_ARP_IGNORE, ignore);
         values.put(Rtnl.IPV4_DEVCONF_ARPFILTER, filter);
+        values.put(Rtnl.IPV4_DEVCONF_ARP_ANNOUNCE, announce);
         return values;
     }
 

@@ -71,6 +71,7 @@ public final class Rtnl {
     public static final int IFLA_INET_CONF = 1;
     public static final int IPV4_DEVCONF_RP_FILTER = 8;
     public static final int IPV4_DEVCONF_ARPFILTER = 13;
+    public static final int IPV4_DEVCONF_ARP_ANNOUNCE = 18;
     public static final int IPV4_DEVCONF_ARP_IGNORE = 19;
     public static final int IPV4_DEVCONF_PROMOTE_SECONDARIES = 20;
     public static final int IPV4_DEVCONF_ACCEPT_LOCAL = 23;

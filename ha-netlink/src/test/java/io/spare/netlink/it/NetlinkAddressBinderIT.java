@@ -283,7 +283,8 @@ class NetlinkAddressBinderIT {
     @Test
     void onlyTheVmacAnswersArpForItsVipAndTheParentGetsItsArpSettingsBack() throws Exception {
         lab.addHost("client", "10.99.0.100/24");
-        assertThat(conf("eth0", "arp_ignore") + conf("eth0", "arp_filter")).as("the kernel's defaults").isEqualTo("00");
+        assertThat(conf("eth0", "arp_ignore") + conf("eth0", "arp_filter") + conf("eth0", "arp_announce")).as("the kernel's defaults")
+                .isEqualTo("000");
 
         master.call(() -> binder.createVmac("eth0", "vrrp.51", 51, AddressFamily.IPV4));
         master.call(() -> binder.createVmac("eth0", "vrrp.52", 52, AddressFamily.IPV4));
@@ -294,15 +295,15 @@ class NetlinkAddressBinderIT {
         assertThat(conf("vrrp.51", "promote_secondaries")).isEqualTo("1");
         assertThat(conf("eth0", "arp_ignore")).isEqualTo("1");
         assertThat(conf("eth0", "arp_filter")).isEqualTo("1");
+        assertThat(conf("eth0", "arp_announce")).isEqualTo("2");
 
         VirtualAddress vip = new VirtualAddress(ip("10.99.0.200"), 24, Optional.of("vrrp.51"), Optional.empty(), AddressScope.GLOBAL);
         master.run(() -> binder.add("eth0", List.of(vip)));
-        // The master knows the client already (as a router knows its busy clients): else it would ask
-        // for the client's MAC from eth0 with the VIP as sender (arp_announce 0, as keepalived leaves
-        // it), and the client would take eth0's MAC for the VIP from that request.
-        lab.exec("master", "ping", "-c", "1", "-W", "2", "10.99.0.100");
         for (int attempt = 0; attempt < 5; attempt++) {
-            // eth0 would answer too, with its own MAC, were its arp_ignore still 0: the VIP is a local address
+            // eth0 would answer too, with its own MAC, were its arp_ignore still 0: the VIP is a local
+            // address. And the master, replying to a client it has no MAC for, asks for it from eth0:
+            // with arp_announce 0 it would name the VIP as the sender, teaching the client eth0's MAC.
+            lab.exec("master", "ip", "neigh", "flush", "dev", "eth0");
             lab.exec("client", "ip", "neigh", "flush", "dev", "eth0");
             lab.exec("client", "ping", "-c", "1", "-W", "2", "10.99.0.200");
             JsonNode neighbour = new ObjectMapper().readTree(lab.exec("client", "ip", "-j", "neigh", "show", "10.99.0.200")).get(0);
@@ -312,7 +313,8 @@ class NetlinkAddressBinderIT {
         master.run(() -> binder.deleteVmac("vrrp.51"));
         assertThat(conf("eth0", "arp_ignore")).as("vrrp.52 still needs it").isEqualTo("1");
         master.run(() -> binder.deleteVmac("vrrp.52"));
-        assertThat(conf("eth0", "arp_ignore") + conf("eth0", "arp_filter")).as("given back").isEqualTo("00");
+        assertThat(conf("eth0", "arp_ignore") + conf("eth0", "arp_filter") + conf("eth0", "arp_announce")).as("given back")
+                .isEqualTo("000");
     }
 
     /** {@code net.ipv4.conf.DEV.KEY} in the master's namespace. */
