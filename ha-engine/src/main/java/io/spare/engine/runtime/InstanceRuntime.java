@@ -472,7 +472,7 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
                 config.interfaceName(),
                 config.virtualRouterId(),
                 config.version(),
-                heldAddresses(),
+                config.allAddresses(),
                 state.state(),
                 config.priority(),
                 state.priority(),
@@ -482,16 +482,6 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
                 state.holdsAddresses(),
                 conditions,
                 counters);
-    }
-
-    /** What a MASTER holds: the advertised VIPs and the excluded ones. */
-    private List<VirtualAddress> heldAddresses() {
-        if (config.virtualIpaddressExcluded().isEmpty()) {
-            return config.virtualIpaddress();
-        }
-        List<VirtualAddress> all = new ArrayList<>(config.virtualIpaddress());
-        all.addAll(config.virtualIpaddressExcluded());
-        return all;
     }
 
     private record Pending(VrrpState from, VrrpState to, String reason) {}
