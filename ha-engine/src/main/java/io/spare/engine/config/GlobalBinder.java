@@ -102,8 +102,7 @@ final class GlobalBinder {
             return Optional.empty();
         }
         int port = Integer.parseInt(matcher.group(3));
-        if (port < 1 || port > 65535) {
-            diagnostics.error(path, "port must be 1..65535 (was " + port + ")");
+        if (!portInRange(port, path)) {
             return Optional.empty();
         }
         return Optional.of(new InetSocketAddress(InetAddresses.forString(host), port));
@@ -116,10 +115,16 @@ final class GlobalBinder {
             return;
         }
         if (matcher.group(2) != null) {
-            int port = Integer.parseInt(matcher.group(2).substring(1));
-            if (port < 1 || port > 65535) {
-                diagnostics.error(path, "port must be 1..65535 (was " + port + ")");
-            }
+            portInRange(Integer.parseInt(matcher.group(2).substring(1)), path);
         }
+    }
+
+    /** Reports a port outside 1..65535 at {@code path}. */
+    private boolean portInRange(int port, String path) {
+        if (port < 1 || port > 65535) {
+            diagnostics.error(path, "port must be 1..65535 (was " + port + ")");
+            return false;
+        }
+        return true;
     }
 }
