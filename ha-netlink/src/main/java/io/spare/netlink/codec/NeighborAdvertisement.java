@@ -27,6 +27,7 @@ public final class NeighborAdvertisement {
     /** 33:33:00:00:00:01, ff02::1 on Ethernet (RFC 2464 section 7). */
     public static final byte[] ALL_NODES_MAC = {0x33, 0x33, 0, 0, 0, 1};
     private static final byte[] ALL_NODES = {(byte) 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    private static final Inet6Address ALL_NODES_ADDRESS = allNodes();
     private static final int NEXT_HEADER_ICMPV6 = 58;
     private static final int HOP_LIMIT = 255;
     private static final int FLAG_ROUTER = 0x80000000;
@@ -50,7 +51,7 @@ public final class NeighborAdvertisement {
     /** The whole IPv6 packet: header from {@code target} to ff02::1, then {@link #unsolicited} with its checksum. */
     public static byte[] unsolicitedPacket(Inet6Address target, byte[] mac, boolean router) {
         byte[] icmp = unsolicited(target, mac, router);
-        int checksum = checksum(target, allNodes(), icmp);
+        int checksum = checksum(target, ALL_NODES_ADDRESS, icmp);
         icmp[2] = (byte) (checksum >> 8);
         icmp[3] = (byte) checksum;
         return ByteBuffer.allocate(PACKET_LENGTH)
