@@ -3,6 +3,7 @@ package io.spare.cli.it;
 import io.spare.api.Advertisement;
 import io.spare.api.Authentication;
 import io.spare.vrrp.codec.VrrpCodec;
+import io.spare.vrrp.transport.LibC;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,17 +26,6 @@ public final class JunkAdvertsMain {
     private static final int IPPROTO_RAW = 255;
     private static final int SOL_SOCKET = 1;
     private static final int SO_BINDTODEVICE = 25;
-
-    /** The few libc calls this needs. */
-    public interface LibC {
-        int socket(int domain, int type, int protocol);
-
-        int setsockopt(int fd, int level, int name, byte[] value, int length);
-
-        int sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength);
-
-        int close(int fd);
-    }
 
     private JunkAdvertsMain() {}
 
