@@ -19,8 +19,10 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * What the kernel last said about links and addresses, turned into listener calls: a link event
- * only when "up" changes, an address event when an address appears or disappears. Pure: fed
- * decoded rtnetlink messages, used by one thread.
+ * only when "up" changes, an address event when an address appears or disappears. An IPv6 address
+ * still tentative (duplicate address detection) counts as not there yet: it is "added" when the
+ * kernel reports it usable, which is when a VRRPv3 channel waiting for its link-local source can
+ * open. Pure: fed decoded rtnetlink messages, used by one thread.
  */
 final class LinkStateTracker {
     private static final Logger LOG = LogManager.getLogger(LinkStateTracker.class);
@@ -38,8 +40,14 @@ final class LinkStateTracker {
         switch (message.type()) {
             case Rtnl.RTM_NEWLINK -> updateLink(LinkMessage.decode(message), true);
             case Rtnl.RTM_DELLINK -> removeLink(LinkMessage.decode(message).index(), true);
-            case Rtnl.RTM_NEWADDR -> AddressMessage.decode(message).map(AddressKey::of).ifPresent(key -> {
-                if (addresses.add(key)) {
+            case Rtnl.RTM_NEWADDR -> AddressMessage.decode(message).ifPresent(address -> {
+                AddressKey key = AddressKey.of(address);
+                if (address.tentative()) {
+                    // under duplicate address detection (or failed it): not usable yet, so not there
+                    if (addresses.remove(key)) {
+                        reportRemoved(key);
+                    }
+                } else if (addresses.add(key)) {
                     reportAdded(key);
                 }
             });
@@ -68,7 +76,9 @@ final class LinkStateTracker {
         }
         Set<AddressKey> now = new HashSet<>();
         for (AddressMessage address : allAddresses) {
-            now.add(AddressKey.of(address));
+            if (!address.tentative()) {
+                now.add(AddressKey.of(address));
+            }
         }
         for (AddressKey old : new HashSet<>(addresses)) {
             if (!now.contains(old)) {

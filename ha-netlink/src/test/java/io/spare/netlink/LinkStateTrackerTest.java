@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 class LinkStateTrackerTest {
     private static final int ETH0 = 3;
 
+    private static final int IFA_F_DADFAILED = 0x08;
+
     private final List<String> events = new ArrayList<>();
-    private final LinkStateTracker tracker = new LinkStateTracker(new LinkListener() {
+    private final LinkListener recorder = new LinkListener() {
         @Override
         public void onLinkChanged(String interfaceName, boolean up) {
             events.add(interfaceName + (up ? " up" : " down"));
@@ -34,7 +36,8 @@ class LinkStateTrackerTest {
         public void onAddressAdded(String interfaceName, InetAddress address, int prefixLength) {
             events.add(interfaceName + " +" + address.getHostAddress() + "/" + prefixLength);
         }
-    });
+    };
+    private final LinkStateTracker tracker = new LinkStateTracker(recorder);
 
     @BeforeEach
     void knowsEth0UpWithOneAddress() throws Exception {
@@ -83,6 +86,36 @@ class LinkStateTrackerTest {
     }
 
     @Test
+    void anIpv6AddressUnderDuplicateAddressDetectionIsAddedWhenItBecomesUsable() throws Exception {
+        tracker.onMessage(address(Rtnl.RTM_NEWADDR, ETH0, "fe80::1", 64, Rtnl.IFA_F_TENTATIVE));
+        assertThat(events).isEmpty();
+
+        tracker.onMessage(address(Rtnl.RTM_NEWADDR, ETH0, "fe80::1", 64, 0)); // DAD done
+        tracker.onMessage(address(Rtnl.RTM_NEWADDR, ETH0, "fd99::9", 64, Rtnl.IFA_F_TENTATIVE | IFA_F_DADFAILED));
+
+        assertThat(events).containsExactly("eth0 +fe80:0:0:0:0:0:0:1%3/64");
+    }
+
+    @Test
+    void aTentativeAddressInTheStartingDumpIsNotThereYet() throws Exception {
+        LinkStateTracker booting = new LinkStateTracker(recorder);
+        booting.synchronise(List.of(LinkMessage.decode(link(Rtnl.RTM_NEWLINK, ETH0, "eth0", true))),
+                List.of(AddressMessage.decode(address(Rtnl.RTM_NEWADDR, ETH0, "fe80::1", 64, Rtnl.IFA_F_TENTATIVE)).orElseThrow()),
+                false);
+
+        booting.onMessage(address(Rtnl.RTM_NEWADDR, ETH0, "fe80::1", 64, 0));
+
+        assertThat(events).containsExactly("eth0 +fe80:0:0:0:0:0:0:1%3/64");
+    }
+
+    @Test
+    void anAddressThatTurnsTentativeAgainIsGone() throws Exception {
+        tracker.onMessage(address(Rtnl.RTM_NEWADDR, ETH0, "10.99.0.1", 24, Rtnl.IFA_F_TENTATIVE));
+
+        assertThat(events).containsExactly("eth0 -10.99.0.1/24");
+    }
+
+    @Test
     void afterLostEventsADumpReportsTheDifferences() throws Exception {
         tracker.synchronise(
                 List.of(LinkMessage.decode(link(Rtnl.RTM_NEWLINK, ETH0, "eth0", false))),
@@ -123,9 +156,13 @@ class LinkStateTrackerTest {
     }
 
     private static NetlinkMessage address(int type, int index, String address, int prefixLength) throws Exception {
+        return address(type, index, address, prefixLength, 0);
+    }
+
+    private static NetlinkMessage address(int type, int index, String address, int prefixLength, int flags) throws Exception {
         byte[] raw = InetAddress.getByName(address).getAddress();
         byte[] bytes = new NetlinkWriter(type, 0, 0)
-                .u8(Rtnl.AF_INET).u8(prefixLength).u8(0).u8(0).u32(index)
+                .u8(raw.length == 4 ? Rtnl.AF_INET : Rtnl.AF_INET6).u8(prefixLength).u8(flags).u8(0).u32(index)
                 .attribute(Rtnl.IFA_LOCAL, raw).attribute(Rtnl.IFA_ADDRESS, raw)
                 .finish();
         assertThat(AddressMessage.decode(NetlinkMessage.parse(bytes).get(0)).map(AddressMessage::label)).contains(Optional.empty());

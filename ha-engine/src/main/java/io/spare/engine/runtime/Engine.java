@@ -264,6 +264,24 @@ public final class Engine implements AutoCloseable {
         public void onAddressRemoved(String interfaceName, InetAddress address, int prefixLength) {
             loop.execute(() -> instances.values().forEach(i -> i.addressRemoved(interfaceName, address)));
         }
+
+        @Override
+        public void onAddressAdded(String interfaceName, InetAddress address, int prefixLength) {
+            loop.execute(() -> addressAdded(interfaceName));
+        }
+    }
+
+    /**
+     * A channel that could not open for want of a source address (an IPv6 link-local address still
+     * under duplicate address detection at boot, or after the link came back) opens once one
+     * arrives, as keepalived leaves its "no source IP" fault.
+     */
+    private void addressAdded(String interfaceName) {
+        for (InstanceRuntime instance : instances.values()) {
+            if (stopping == null && instance.channelFailed() && instance.config().interfaceName().equals(interfaceName)) {
+                reopen(instance);
+            }
+        }
     }
 
     private void linkChanged(String interfaceName, boolean up) {
@@ -298,7 +316,8 @@ public final class Engine implements AutoCloseable {
                     }
                     log.info("({}) VRRP channel open", instance.name());
                     instance.channelOpened(channel, "");
-                } else {
+                } else if (instance.channelFailed()) {
+                    // an attempt that lost the race to one that succeeded changes nothing
                     instance.channelOpened(null, (String) result);
                 }
             });

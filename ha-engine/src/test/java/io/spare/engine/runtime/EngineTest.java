@@ -158,6 +158,47 @@ class EngineTest {
     }
 
     @Test
+    void aChannelWaitingForItsSourceAddressOpensWhenAnAddressArrivesOnItsInterface() throws Exception {
+        TestingEventLoop loop = cluster.loop();
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicBoolean linkLocalUsable = new AtomicBoolean();
+        AdvertTransport real = cluster.network().transport("a", ip("10.99.0.1"));
+        AdvertTransport waitingForDad = new AdvertTransport() {
+            @Override
+            public VrrpChannel open(ChannelSpec spec, AdvertListener listener) throws IOException {
+                attempts.incrementAndGet();
+                if (!linkLocalUsable.get()) {
+                    throw new IOException("interface eth0 has no usable IPv6 link-local address to send VRRPv3 from");
+                }
+                return real.open(spec, listener);
+            }
+
+            @Override
+            public void close() {}
+        };
+        TestingLinkMonitor links = new TestingLinkMonitor();
+        Engine engine = new Engine(config(instance("VI_1").priority(100).vip("10.99.1.1").build()),
+                new EnginePorts(waitingForDad, new TestingAddressBinder("a", loop.ticker(), cluster.ledger()), links,
+                        Map.of(), List.of()),
+                loop, TestingCluster.inlineExecutors(), Clock.systemUTC());
+        engine.start();
+        loop.advance(Duration.ZERO);
+        assertThat(engine.status().instance("VI_1").state()).isEqualTo(VrrpState.FAULT);
+
+        links.addAddress("eth1", ip("fe80::2"), 64); // another interface: no retry
+        loop.advance(Duration.ofSeconds(1));
+        assertThat(attempts.get()).isEqualTo(1);
+
+        linkLocalUsable.set(true); // duplicate address detection is over
+        links.addAddress("eth0", ip("fe80::1"), 64);
+        long usable = loop.nanos();
+        long master = loop.advanceUntil(() -> engine.status().instance("VI_1").state() == VrrpState.MASTER, LIMIT);
+        assertThat(master - usable).isEqualTo(3_609_375_000L);
+        assertThat(attempts.get()).isEqualTo(2);
+        assertThat(engine.status().instance("VI_1").conditions()).isEmpty();
+    }
+
+    @Test
     void stopNotifiesStopForEveryInstance() {
         Node a = cluster.node("a", "10.99.0.1", config(
                 instance("VI_1").vrid(1).priority(100).vip("10.99.1.1").build(),

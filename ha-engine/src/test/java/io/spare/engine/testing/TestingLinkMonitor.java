@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link LinkMonitor} the test drives: every interface exists and is up unless the test says
- * otherwise; {@link #setLink} and {@link #removeAddress} deliver events as netlink would.
+ * otherwise; {@link #setLink}, {@link #addAddress} and {@link #removeAddress} deliver events as
+ * netlink would.
  */
 public final class TestingLinkMonitor implements LinkMonitor {
     private final Map<String, Boolean> links = new ConcurrentHashMap<>();
@@ -60,6 +61,14 @@ public final class TestingLinkMonitor implements LinkMonitor {
         LinkListener l = listener;
         if (l != null) {
             l.onAddressRemoved(name, address, prefixLength);
+        }
+    }
+
+    /** An address became usable on {@code name}. */
+    public void addAddress(String name, InetAddress address, int prefixLength) {
+        LinkListener l = listener;
+        if (l != null) {
+            l.onAddressAdded(name, address, prefixLength);
         }
     }
 

@@ -1,0 +1,42 @@
+package io.spare.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spare.api.testing.NetworkLab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A VRRPv3 IPv6 node that starts while its link-local address is still under duplicate address
+ * detection, as at boot or right after the link came up: it has no source for its adverts yet.
+ */
+class SpareV3Ipv6TentativeLinkLocalIT {
+    @TempDir
+    Path work;
+
+    @Test
+    void aNodeStartedBeforeItsLinkLocalAddressIsUsableBecomesMasterOnceItIs() throws Exception {
+        try (FailoverLab lab = FailoverLab.create(Flavor.V3_IPV6, work)) {
+            NetworkLab network = lab.network();
+            // five probes a second apart: the link-local address stays tentative for ~5 s after the link comes up
+            network.exec("a", "sysctl", "-qw", "net.ipv6.conf.eth0.accept_dad=1", "net.ipv6.conf.eth0.dad_transmits=5");
+            network.exec("a", "ip", "link", "set", "eth0", "down");
+            network.exec("a", "ip", "link", "set", "eth0", "up");
+
+            SpareNode a = lab.spare(lab.spec("a", 100));
+            a.start();
+            lab.awaitReady(a, Duration.ofSeconds(20));
+            assertThat(network.exec("a", "ip", "-6", "addr", "show", "dev", "eth0", "scope", "link", "tentative"))
+                    .as("the link-local address is still tentative when Spare has started")
+                    .contains("fe80::");
+            assertThat(Files.readString(a.log())).contains("Entering FAULT STATE", "no usable IPv6 link-local address");
+
+            // DAD ends within ~5 s; then Master_Down_Interval (0.36 s at advert_int 100ms)
+            lab.awaitSoleHolder("a", Duration.ofSeconds(10));
+            assertThat(Files.readString(a.log())).contains("(VI_1) VRRP channel open", "Entering MASTER STATE");
+        }
+    }
+}
