@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +87,24 @@ class CliIT {
         NetworkLab.Result older = withJavaHome(jre8, "--version");
         assertThat(older.exitCode()).as(older.output()).isEqualTo(1);
         assertThat(older.output()).contains("is Java 1.8.0; Spare needs Java 17 or newer");
+    }
+
+    @Test
+    void theLauncherTrimsTheNativeHeapOnlyWithAJvmThatHasTheOption() throws Exception {
+        // a "JVM" that prints the flags it was given
+        Map<String, Boolean> trims = new LinkedHashMap<>();
+        for (String version : List.of("17.0.8", "17.0.9", "17.0.15", "18.0.2", "21", "21.0.1", "22", "25.0.1")) {
+            Path jdk = fakeJdk("jdk-" + version, "echo \"$@\"");
+            Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+            NetworkLab.Result run = NetworkLab.runCommand(Duration.ofSeconds(60),
+                    List.of("env", "JAVA_HOME=" + jdk, "SPARE_CDS=off", SPARE.toString(), "--version"));
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).contains("io.spare.cli.Spare --version");
+            trims.put(version, run.output().contains("-XX:TrimNativeHeapInterval=5000"));
+        }
+        assertThat(trims).containsExactly(Map.entry("17.0.8", false), Map.entry("17.0.9", true), Map.entry("17.0.15", true),
+                Map.entry("18.0.2", false), Map.entry("21", false), Map.entry("21.0.1", true), Map.entry("22", true),
+                Map.entry("25.0.1", true));
     }
 
     private Path fakeJdk(String name, String javaScript) throws Exception {
