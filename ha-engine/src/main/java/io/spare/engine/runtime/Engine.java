@@ -191,6 +191,7 @@ public final class Engine implements AutoCloseable {
             long delay = config.global().vrrpStartupDelay().toNanos();
             if (delay > 0) {
                 log.info("delaying VRRP startup by {}", config.global().vrrpStartupDelay());
+                instances.values().forEach(InstanceRuntime::releaseLeftovers);
                 startupTimer = loop.newTimer(this::startInstances);
                 startupTimer.setDeadline(loop.nanoTime() + delay);
             } else {

@@ -213,6 +213,11 @@ final class InstanceRuntime implements VrrpActions, AdvertListener {
         afterStep();
     }
 
+    /** Before a delayed start: the VIPs a crashed run left go now, not when VRRP starts. */
+    void releaseLeftovers() {
+        machine.releaseLeftovers(this);
+    }
+
     void stop() {
         machine.onStop(state, loop.nanoTime(), this);
         afterStep();

@@ -45,11 +45,7 @@ public final class VrrpStateMachine {
         if (s.state != VrrpState.INIT) {
             return;
         }
-        if (!(spec.addressOwner() && spec.startAsMaster())) {
-            // As keepalived at startup: VIPs left on the interface by a run that crashed (or added
-            // by hand) must not answer while another host is MASTER. Removing is idempotent.
-            out.removeAddresses();
-        }
+        releaseLeftovers(out);
         if (s.fault) {
             enterFault(s, "startup: " + s.faultReason, out);
             return;
@@ -57,6 +53,17 @@ public final class VrrpStateMachine {
         enterBackup(s, now, "startup", out);
         if (spec.addressOwner() && spec.startAsMaster()) {
             s.masterDownAt = now;
+        }
+    }
+
+    /**
+     * As keepalived at startup, also when {@code vrrp_startup_delay} holds VRRP back: VIPs left on
+     * the interface by a run that crashed (or added by hand) must not answer while another host is
+     * MASTER. An address owner that starts as MASTER keeps them. Removing is idempotent.
+     */
+    public void releaseLeftovers(VrrpActions out) {
+        if (!(spec.addressOwner() && spec.startAsMaster())) {
+            out.removeAddresses();
         }
     }
 

@@ -6,6 +6,7 @@ import static io.spare.engine.testing.TestingConfigs.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spare.api.VrrpState;
+import io.spare.engine.testing.TestingAddressBinder;
 import io.spare.engine.testing.TestingCluster;
 import io.spare.engine.testing.TestingCluster.Node;
 import java.time.Duration;
@@ -92,6 +93,20 @@ class VrrpTimingTest {
         assertThat(a.state("VI_1")).isEqualTo(VrrpState.INIT);
         assertThat(cluster.loop().advanceUntil(() -> a.state("VI_1") == VrrpState.BACKUP, LIMIT)).isEqualTo(seconds(5));
         assertThat(untilState(a, VrrpState.MASTER)).isEqualTo(seconds(5) + 3_609_375_000L);
+    }
+
+    @Test
+    void aStartupDelayDoesNotDelayReleasingTheVipsACrashedRunLeft() {
+        Node a = cluster.node("a", "10.99.0.1", config(
+                io.spare.engine.testing.TestingConfigs.global(Duration.ofSeconds(5)), java.util.List.of(),
+                java.util.List.of(instance("VI_1").priority(100).vip("10.99.1.1").build()), java.util.List.of()));
+        long start = cluster.now();
+        cluster.startAll();
+        cluster.loop().runPending();
+        // as keepalived: removed at once, while another host may be MASTER, not after the delay
+        assertThat(cluster.ledger().events("a", TestingAddressBinder.Kind.REMOVE)).extracting(TestingAddressBinder.Event::at)
+                .first().isEqualTo(start);
+        assertThat(a.state("VI_1")).isEqualTo(VrrpState.INIT);
     }
 
     @Test
