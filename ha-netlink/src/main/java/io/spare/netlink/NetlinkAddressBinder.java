@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -41,10 +42,13 @@ import org.apache.logging.log4j.Logger;
  * Holds VIPs through rtnetlink and announces them with gratuitous ARP and unsolicited neighbour
  * advertisements, as keepalived does.
  *
- * <p>Each call opens its own sockets (in the network namespace of the calling thread) and closes
- * them, so the binder is thread-safe and survives interfaces that come and go. The one state it
- * keeps between calls is which parents carry VMACs, to give them their ARP settings back
- * ({@link VmacArpSettings}). A batch goes out pipelined on one rtnetlink socket, many requests per datagram, and the
+ * <p>Each call opens its own rtnetlink socket (in the network namespace of the calling thread) and
+ * closes it, so the binder is thread-safe and survives interfaces that come and go. What it keeps
+ * between calls: which parents carry VMACs, to give them their ARP settings back
+ * ({@link VmacArpSettings}), and the packet sockets announcements go out on, one pair per network
+ * namespace, until {@link #close()}: closing a packet socket waits for an RCU grace period, so one
+ * per announcement left a 1000-instance node with hundreds waiting to be closed, and its exit late
+ * by as many grace periods (6-10 s, measured). A batch goes out pipelined on one rtnetlink socket, many requests per datagram, and the
  * acks are matched by sequence number.
  */
 public final class NetlinkAddressBinder implements AddressBinder {
@@ -58,11 +62,13 @@ public final class NetlinkAddressBinder implements AddressBinder {
      */
     private static final Duration IPV6_USABLE_TIMEOUT = Duration.ofMillis(100);
     private static final long IPV6_USABLE_POLL_NANOS = 50_000;
+    private static final Path THREAD_NETNS = Path.of("/proc/thread-self/ns/net");
 
     private final Duration requestTimeout;
     private final Duration announceInterval;
     private final Ticker ticker;
     private final VmacArpSettings vmacArp = new VmacArpSettings();
+    private final Map<String, AnnounceSockets> announceSockets = new ConcurrentHashMap<>();
 
     /** {@link #NetlinkAddressBinder(Ticker)} on the system clock. */
     public NetlinkAddressBinder() {
@@ -217,23 +223,63 @@ public final class NetlinkAddressBinder implements AddressBinder {
         }
         boolean anyV4 = announcements.stream().anyMatch(a -> a.address() instanceof Inet4Address);
         boolean anyV6 = announcements.stream().anyMatch(a -> a.address() instanceof Inet6Address);
-        try (PacketSocket arp = anyV4 ? PacketSocket.open(ArpPacket.ETH_P_ARP) : null;
-                PacketSocket ipv6 = anyV6 ? PacketSocket.open(NeighborAdvertisement.ETH_P_IPV6) : null) {
-            List<SystemCallException> failures = new ArrayList<>();
-            for (int round = 0; round < repeat; round++) {
-                if (round > 0 && !announceInterval.isZero()) {
-                    LockSupport.parkNanos(announceInterval.toNanos());
-                }
-                for (Announcement announcement : announcements) {
-                    try {
-                        send(announcement, arp, ipv6);
-                    } catch (SystemCallException e) {
-                        failures.add(e);
-                    }
+        AnnounceSockets sockets = announceSockets.computeIfAbsent(callersNamespace(), namespace -> new AnnounceSockets());
+        PacketSocket arp = anyV4 ? sockets.arp() : null;
+        PacketSocket ipv6 = anyV6 ? sockets.ipv6() : null;
+        List<SystemCallException> failures = new ArrayList<>();
+        for (int round = 0; round < repeat; round++) {
+            if (round > 0 && !announceInterval.isZero()) {
+                LockSupport.parkNanos(announceInterval.toNanos());
+            }
+            for (Announcement announcement : announcements) {
+                try {
+                    send(announcement, arp, ipv6);
+                } catch (SystemCallException e) {
+                    failures.add(e);
                 }
             }
-            LOG.debug("Announced {} address(es) {} time(s)", announcements.size(), repeat);
-            throwIfAny(failures, "announce", announcements.size() * repeat);
+        }
+        LOG.debug("Announced {} address(es) {} time(s)", announcements.size(), repeat);
+        throwIfAny(failures, "announce", announcements.size() * repeat);
+    }
+
+    /** The calling thread's network namespace, e.g. {@code net:[4026531840]}; sockets opened now belong to it. */
+    private static String callersNamespace() {
+        try {
+            return Files.readSymbolicLink(THREAD_NETNS).toString();
+        } catch (IOException | RuntimeException e) {
+            return ""; // no /proc: the process's only namespace
+        }
+    }
+
+    /** The packet sockets of one network namespace, opened when first needed and kept. */
+    private static final class AnnounceSockets {
+        private PacketSocket arp;
+        private PacketSocket ipv6;
+
+        synchronized PacketSocket arp() throws IOException {
+            if (arp == null) {
+                arp = PacketSocket.open(ArpPacket.ETH_P_ARP);
+            }
+            return arp;
+        }
+
+        synchronized PacketSocket ipv6() throws IOException {
+            if (ipv6 == null) {
+                ipv6 = PacketSocket.open(NeighborAdvertisement.ETH_P_IPV6);
+            }
+            return ipv6;
+        }
+
+        synchronized void close() {
+            if (arp != null) {
+                arp.close();
+                arp = null;
+            }
+            if (ipv6 != null) {
+                ipv6.close();
+                ipv6 = null;
+            }
         }
     }
 
@@ -342,7 +388,8 @@ public final class NetlinkAddressBinder implements AddressBinder {
 
     @Override
     public void close() {
-        // nothing held between calls
+        announceSockets.values().forEach(AnnounceSockets::close);
+        announceSockets.clear();
     }
 
     /**

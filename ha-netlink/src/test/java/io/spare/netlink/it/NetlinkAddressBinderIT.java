@@ -50,6 +50,7 @@ class NetlinkAddressBinderIT {
 
     @AfterEach
     void tearDown() {
+        binder.close();
         if (master != null) {
             master.close();
         }
@@ -151,6 +152,30 @@ class NetlinkAddressBinderIT {
                 .hasMessageContaining("no interface 'nosuch0'");
         // removing from an interface that is gone: the address went with it
         master.run(() -> binder.remove("nosuch0", vips));
+    }
+
+    @Test
+    void aThousandAnnouncementsShareTwoPacketSocketsAndClosingTheBinderClosesThem() throws Exception {
+        VirtualAddress v4 = VirtualAddress.of(ip("10.99.0.200"), 24);
+        VirtualAddress v6 = VirtualAddress.of(ip("fd99::200"), 64);
+        master.run(() -> binder.add("eth0", List.of(v4, v6)));
+
+        master.run(() -> {
+            for (int i = 0; i < 500; i++) {
+                binder.announce("eth0", List.of(v4), 1);
+                binder.announce("eth0", List.of(v6), 1);
+            }
+        });
+        // a socket per announcement, closed in the background one RCU grace period at a time, left hundreds open
+        assertThat(packetSockets()).isEqualTo(2);
+
+        binder.close();
+        assertThat(Poll.until(Duration.ofSeconds(5), this::packetSockets, n -> n == 0)).isZero();
+    }
+
+    /** The packet sockets open in the master's namespace, from the kernel's list. */
+    private int packetSockets() throws IOException {
+        return (int) lab.exec("master", "cat", "/proc/net/packet").lines().skip(1).count();
     }
 
     @Test

@@ -27,9 +27,10 @@ public final class NetlinkBenchmark {
             lab.addHost("master", "10.99.0.1/24", "fd99::1/64");
             lab.addHost("client", "10.99.0.2/24", "fd99::2/64");
             try (NamespaceExecutor master = new NamespaceExecutor(lab.namespacePath("master"))) {
-                NetlinkAddressBinder binder = new NetlinkAddressBinder();
-                report("IPv4", master, binder, ipv4(count), repeat);
-                report("IPv6", master, binder, ipv6(count), repeat);
+                try (NetlinkAddressBinder binder = new NetlinkAddressBinder()) {
+                    report("IPv4", master, binder, ipv4(count), repeat);
+                    report("IPv6", master, binder, ipv6(count), repeat);
+                }
             }
         }
     }
