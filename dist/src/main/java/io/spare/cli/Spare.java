@@ -1,6 +1,10 @@
 package io.spare.cli;
 
 import io.spare.engine.config.ConfigException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +14,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Spare: a keepalived-compatible VRRP high-availability daemon.",
-        subcommands = {RunCommand.class, CheckCommand.class, StatusCommand.class, ImportKeepalivedCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -23,6 +26,13 @@ public final class Spare implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The subcommands, in the order help lists them. picocli reflects over each one it is given
+     * (25 ms of every start for the four not asked for), so a command line that names one gets
+     * only that one.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
     public static void main(String[] args) {
         LoggingStartup.begin();
         System.exit(execute(args));
@@ -30,12 +40,26 @@ public final class Spare implements Runnable {
 
     /** Runs the command line and returns its exit code; what {@link #main} does, without exiting. */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args.length > 0 ? args[0] : "").execute(args);
     }
 
-    /** The command line with Spare's error handling and exit codes; tests set its output streams. */
+    /** The command line with every subcommand; tests set its output streams. */
     static CommandLine commandLine() {
+        return commandLine("");
+    }
+
+    /**
+     * The command line with Spare's error handling and exit codes: with only the subcommand
+     * {@code first} names, or with all of them (help, a mistake, no subcommand).
+     */
+    static CommandLine commandLine(String first) {
         CommandLine commandLine = new CommandLine(new Spare());
+        Supplier<Object> named = SUBCOMMANDS.get(first);
+        if (named != null) {
+            commandLine.addSubcommand(first, named.get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        }
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine cmd = exception.getCommandLine();
             cmd.getErr().println("spare: " + exception.getMessage());
@@ -47,6 +71,16 @@ public final class Spare implements Runnable {
             return ConfigException.EXIT_FAILURE;
         });
         return commandLine;
+    }
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+        subcommands.put("run", RunCommand::new);
+        subcommands.put("check", CheckCommand::new);
+        subcommands.put("status", StatusCommand::new);
+        subcommands.put("import-keepalived", ImportKeepalivedCommand::new);
+        subcommands.put("demo", DemoCommand::new);
+        return Collections.unmodifiableMap(subcommands);
     }
 
     @Override
