@@ -2,6 +2,7 @@ package io.spare.engine.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import io.spare.api.AddressFamily;
 import io.spare.api.HealthCheck;
 import io.spare.api.InterfaceInfo;
 import io.spare.api.LinkListener;
@@ -19,6 +20,7 @@ import io.spare.engine.loop.LoopTimer;
 import io.spare.engine.notify.NotifyDispatcher;
 import io.spare.engine.vrrp.InstanceSpec;
 import io.spare.engine.vrrp.VrrpTimers;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +63,11 @@ public final class Engine implements AutoCloseable {
     private final NotifyDispatcher notify;
     private final CheckScheduler checks;
     private final Map<String, Boolean> linkUp = new HashMap<>();
+    /**
+     * Instances whose channel is being opened again right now, each with whether an event since
+     * asks for one more try (loop thread).
+     */
+    private final Map<InstanceRuntime, Boolean> reopening = new HashMap<>();
     /** Instances whose status one loop task takes (about 0.1 to 0.2 ms once warm). */
     static final int STATUS_SLICE = 100;
 
@@ -268,18 +275,20 @@ public final class Engine implements AutoCloseable {
 
         @Override
         public void onAddressAdded(String interfaceName, InetAddress address, int prefixLength) {
-            loop.execute(() -> addressAdded(interfaceName));
+            AddressFamily family = address instanceof Inet6Address ? AddressFamily.IPV6 : AddressFamily.IPV4;
+            loop.execute(() -> addressAdded(interfaceName, family));
         }
     }
 
     /**
      * A channel that could not open for want of a source address (an IPv6 link-local address still
-     * under duplicate address detection at boot, or after the link came back) opens once one
-     * arrives, as keepalived leaves its "no source IP" fault.
+     * under duplicate address detection at boot, or after the link came back) opens once one of its
+     * family arrives, as keepalived leaves its "no source IP" fault.
      */
-    private void addressAdded(String interfaceName) {
+    private void addressAdded(String interfaceName, AddressFamily family) {
         for (InstanceRuntime instance : instances.values()) {
-            if (stopping == null && instance.channelFailed() && instance.config().interfaceName().equals(interfaceName)) {
+            InstanceConfig c = instance.config();
+            if (stopping == null && instance.channelFailed() && c.interfaceName().equals(interfaceName) && c.family() == family) {
                 reopen(instance);
             }
         }
@@ -305,11 +314,21 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Retries a failed channel off the loop (opening is I/O). */
+    /**
+     * Retries a failed channel off the loop (opening is I/O). One try at a time, however many
+     * events arrive meanwhile (a MASTER on the same interface may add hundreds of addresses); an
+     * event during a try that then fails earns one more, since the try may have looked too early.
+     */
     private void reopen(InstanceRuntime instance) {
+        if (reopening.containsKey(instance)) {
+            reopening.put(instance, true);
+            return;
+        }
+        reopening.put(instance, false);
         executors.addressWorker().execute(() -> {
             Object result = openChannel(instance);
             loop.execute(() -> {
+                boolean again = reopening.remove(instance);
                 if (result instanceof VrrpChannel channel) {
                     if (stopping != null || !instance.channelFailed()) {
                         channel.close();
@@ -317,9 +336,11 @@ public final class Engine implements AutoCloseable {
                     }
                     log.info("({}) VRRP channel open", instance.name());
                     instance.channelOpened(channel, "");
-                } else if (instance.channelFailed()) {
-                    // an attempt that lost the race to one that succeeded changes nothing
+                } else {
                     instance.channelOpened(null, (String) result);
+                    if (again && stopping == null) {
+                        reopen(instance);
+                    }
                 }
             });
         });

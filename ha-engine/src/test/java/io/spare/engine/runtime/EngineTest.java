@@ -177,7 +177,7 @@ class EngineTest {
             public void close() {}
         };
         TestingLinkMonitor links = new TestingLinkMonitor();
-        Engine engine = new Engine(config(instance("VI_1").priority(100).vip("10.99.1.1").build()),
+        Engine engine = new Engine(config(instance("VI_1").version(3).priority(100).vip("fd99::100").build()),
                 new EnginePorts(waitingForDad, new TestingAddressBinder("a", loop.ticker(), cluster.ledger()), links,
                         Map.of(), List.of()),
                 loop, TestingCluster.inlineExecutors(), Clock.systemUTC());
@@ -186,6 +186,7 @@ class EngineTest {
         assertThat(engine.status().instance("VI_1").state()).isEqualTo(VrrpState.FAULT);
 
         links.addAddress("eth1", ip("fe80::2"), 64); // another interface: no retry
+        links.addAddress("eth0", ip("10.99.0.9"), 24); // another family: no retry
         loop.advance(Duration.ofSeconds(1));
         assertThat(attempts.get()).isEqualTo(1);
 
@@ -196,6 +197,43 @@ class EngineTest {
         assertThat(master - usable).isEqualTo(3_609_375_000L);
         assertThat(attempts.get()).isEqualTo(2);
         assertThat(engine.status().instance("VI_1").conditions()).isEmpty();
+    }
+
+    @Test
+    void aBurstOfAddressesRetriesAFailedChannelOnceMoreNotOncePerAddress() throws Exception {
+        TestingEventLoop loop = cluster.loop();
+        AtomicInteger attempts = new AtomicInteger();
+        AdvertTransport neverOpens = new AdvertTransport() {
+            @Override
+            public VrrpChannel open(ChannelSpec spec, AdvertListener listener) throws IOException {
+                attempts.incrementAndGet();
+                throw new IOException("interface eth0 has no IPv4 address to send VRRP from");
+            }
+
+            @Override
+            public void close() {}
+        };
+        TestingLinkMonitor links = new TestingLinkMonitor();
+        Engine engine = new Engine(config(instance("VI_1").priority(100).vip("10.99.1.1").build()),
+                new EnginePorts(neverOpens, new TestingAddressBinder("a", loop.ticker(), cluster.ledger()), links,
+                        Map.of(), List.of()),
+                loop, TestingCluster.inlineExecutors(), Clock.systemUTC());
+        engine.start();
+        loop.advance(Duration.ZERO);
+        assertThat(attempts.get()).isEqualTo(1);
+
+        links.addAddress("eth0", ip("fd99::1"), 64); // another family: no use to an IPv4 channel
+        loop.advance(Duration.ZERO);
+        assertThat(attempts.get()).isEqualTo(1);
+
+        // another instance's MASTER adds 100 VIPs on the interface: one try, and one more for
+        // the events that came while it ran, not a hundred
+        for (int i = 0; i < 100; i++) {
+            links.addAddress("eth0", ip("10.99.2." + (i + 1)), 24);
+        }
+        loop.advance(Duration.ofSeconds(1));
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(engine.status().instance("VI_1").state()).isEqualTo(VrrpState.FAULT);
     }
 
     @Test
