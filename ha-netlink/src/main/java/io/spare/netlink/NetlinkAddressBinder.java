@@ -48,8 +48,8 @@ import org.apache.logging.log4j.Logger;
  * ({@link VmacArpSettings}), and the packet sockets announcements go out on, one pair per network
  * namespace, until {@link #close()}: closing a packet socket waits for an RCU grace period, so one
  * per announcement left a 1000-instance node with hundreds waiting to be closed, and its exit late
- * by as many grace periods (6-10 s, measured). A batch goes out pipelined on one rtnetlink socket, many requests per datagram, and the
- * acks are matched by sequence number.
+ * by as many grace periods (6-10 s, measured). A batch goes out pipelined on one rtnetlink socket,
+ * many requests per datagram, and the acks are matched by sequence number.
  */
 public final class NetlinkAddressBinder implements AddressBinder {
     private static final Logger LOG = LogManager.getLogger(NetlinkAddressBinder.class);
