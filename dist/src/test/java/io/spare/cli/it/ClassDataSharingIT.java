@@ -98,7 +98,7 @@ class ClassDataSharingIT {
     void aCacheDirectoryThatCannotBeWrittenOnlyMeansNoArchive() throws Exception {
         NetworkLab.Result result = spare(Map.of("SPARE_CDS_DIR", "/proc/spare-cannot-be-made"), "--version");
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).isEqualTo("spare (development build)\n");
+        assertThat(result.output().lines()).hasSize(1).allMatch(line -> line.startsWith("spare ") && !line.startsWith("spare:"));
     }
 
     @Test
