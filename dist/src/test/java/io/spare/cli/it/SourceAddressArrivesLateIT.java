@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A VRRPv3 IPv6 node that starts while its link-local address is still under duplicate address
- * detection, as at boot or right after the link came up: it has no source for its adverts yet.
+ * A node that starts before its interface has the address its adverts go out from, as at boot:
+ * its instance is FAULT until the address is there, then takes part in the election.
  */
-class SpareV3Ipv6TentativeLinkLocalIT {
+class SourceAddressArrivesLateIT {
     @TempDir
     Path work;
 
     @Test
-    void aNodeStartedBeforeItsLinkLocalAddressIsUsableBecomesMasterOnceItIs() throws Exception {
+    void aVrrpv3Ipv6NodeStartedWhileItsLinkLocalAddressIsTentativeBecomesMasterOnceItIsUsable() throws Exception {
         try (FailoverLab lab = FailoverLab.create(Flavor.V3_IPV6, work)) {
             NetworkLab network = lab.network();
             // five probes a second apart: the link-local address stays tentative for ~5 s after the link comes up
@@ -35,6 +35,26 @@ class SpareV3Ipv6TentativeLinkLocalIT {
             assertThat(Files.readString(a.log())).contains("Entering FAULT STATE", "no usable IPv6 link-local address");
 
             // DAD ends within ~5 s; then Master_Down_Interval (0.36 s at advert_int 100ms)
+            lab.awaitSoleHolder("a", Duration.ofSeconds(10));
+            assertThat(Files.readString(a.log())).contains("(VI_1) VRRP channel open", "Entering MASTER STATE");
+        }
+    }
+
+    @Test
+    void aVrrpv2NodeStartedBeforeItsInterfaceHasAnIpv4AddressBecomesMasterOnceItHasOne() throws Exception {
+        try (FailoverLab lab = FailoverLab.create(Flavor.V2_PASS, work)) {
+            NetworkLab network = lab.network();
+            String own = Flavor.ipv4("a") + "/24";
+            network.exec("a", "ip", "addr", "del", own, "dev", "eth0"); // DHCP has not answered yet
+
+            SpareNode a = lab.spare(lab.spec("a", 100));
+            a.start();
+            lab.awaitReady(a, Duration.ofSeconds(20));
+            assertThat(Files.readString(a.log())).contains("Entering FAULT STATE", "has no IPv4 address to send VRRP from");
+            assertThat(lab.holders()).isEqualTo("nobody");
+
+            network.exec("a", "ip", "addr", "add", own, "dev", "eth0");
+            // Master_Down_Interval at advert_int 1 s, priority 100: 3.61 s
             lab.awaitSoleHolder("a", Duration.ofSeconds(10));
             assertThat(Files.readString(a.log())).contains("(VI_1) VRRP channel open", "Entering MASTER STATE");
         }
