@@ -1,6 +1,6 @@
 package io.spare.cli.control;
 
-import io.spare.engine.config.Durations;
+import io.spare.api.DurationText;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -34,7 +34,7 @@ public final class ControlClient {
             try {
                 return DeadlineIo.readToEnd(channel, timeout, LIMIT);
             } catch (DeadlineIo.DeadlineException e) {
-                throw new IOException("the Spare daemon at " + path + " did not answer within " + Durations.format(timeout), e);
+                throw new IOException("the Spare daemon at " + path + " did not answer within " + DurationText.format(timeout), e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.spare.check.haproxy;
 
+import io.spare.api.DurationText;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,7 +26,7 @@ record CommandOutcome(OptionalInt exitCode, boolean timedOut, Optional<String> s
             return "could not start: " + startError.get();
         }
         if (timedOut) {
-            return "killed after " + Durations.format(took);
+            return "killed after " + DurationText.format(took);
         }
         return "exited " + exitCode.orElse(-1);
     }

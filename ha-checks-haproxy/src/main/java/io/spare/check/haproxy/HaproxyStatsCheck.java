@@ -3,6 +3,7 @@ package io.spare.check.haproxy;
 import static java.util.Objects.requireNonNull;
 
 import io.spare.api.CheckResult;
+import io.spare.api.DurationText;
 import io.spare.api.HealthCheck;
 import io.spare.api.Ticker;
 import java.time.Duration;
@@ -89,7 +90,7 @@ public final class HaproxyStatsCheck implements HealthCheck {
             onFailFailures.incrementAndGet();
             LOG.warn("check {}: on_fail {}{}", name, outcome.describe(), outcome.output().isEmpty() ? "" : ": " + outcome.output());
         } else {
-            LOG.info("check {}: on_fail exited 0 after {}", name, Durations.format(outcome.took()));
+            LOG.info("check {}: on_fail exited 0 after {}", name, DurationText.format(outcome.took()));
         }
 
         // A command that failed or was killed started nothing worth waiting for: probe once.
@@ -136,9 +137,9 @@ public final class HaproxyStatsCheck implements HealthCheck {
         if (!warnedShortTimeout && wanted.isPresent() && wanted.get().compareTo(commandBudget) > 0) {
             warnedShortTimeout = true;
             LOG.warn("check {}: on_fail_timeout {} does not fit in the check's timeout {} (on_fail gets {}): "
-                    + "raise the check's timeout to at least {}", name, Durations.format(wanted.get()),
-                    Durations.format(timeout), Durations.format(commandBudget),
-                    Durations.format(wanted.get().multipliedBy(3)));
+                    + "raise the check's timeout to at least {}", name, DurationText.format(wanted.get()),
+                    DurationText.format(timeout), DurationText.format(commandBudget),
+                    DurationText.format(wanted.get().multipliedBy(3)));
         }
     }
 

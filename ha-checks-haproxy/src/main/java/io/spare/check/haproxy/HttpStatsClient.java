@@ -1,5 +1,6 @@
 package io.spare.check.haproxy;
 
+import io.spare.api.DurationText;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,7 @@ final class HttpStatsClient {
     String fetch(Deadline deadline) throws ProbeException, InterruptedException {
         Duration remaining = deadline.remaining();
         if (remaining.isZero()) {
-            throw ProbeException.timeout("no answer from " + display() + " within " + Durations.format(deadline.budget()));
+            throw ProbeException.timeout("no answer from " + display() + " within " + DurationText.format(deadline.budget()));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(page.uri()).timeout(remaining).GET();
         if (page.username().isPresent()) {
@@ -47,14 +48,14 @@ final class HttpStatsClient {
             response = future.get(Math.max(1, deadline.remainingMillisForSelect()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw ProbeException.timeout("no answer from " + display() + " within " + Durations.format(deadline.budget()));
+            throw ProbeException.timeout("no answer from " + display() + " within " + DurationText.format(deadline.budget()));
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof java.net.http.HttpTimeoutException) {
-                throw ProbeException.timeout("no answer from " + display() + " within " + Durations.format(deadline.budget()));
+                throw ProbeException.timeout("no answer from " + display() + " within " + DurationText.format(deadline.budget()));
             }
             String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             if (cause instanceof java.net.ConnectException) {

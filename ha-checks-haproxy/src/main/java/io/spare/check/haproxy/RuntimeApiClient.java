@@ -1,5 +1,6 @@
 package io.spare.check.haproxy;
 
+import io.spare.api.DurationText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -109,7 +110,7 @@ final class RuntimeApiClient {
                 }
                 long millis = deadline.remainingMillisForSelect();
                 if (millis == 0) {
-                    throw ProbeException.timeout(timeoutMessage + Durations.format(deadline.budget()));
+                    throw ProbeException.timeout(timeoutMessage + DurationText.format(deadline.budget()));
                 }
                 selector.select(millis);
                 if (key.isValid() && (key.readyOps() & operation) != 0) {

@@ -1,5 +1,6 @@
 package io.spare.check.script;
 
+import io.spare.api.DurationText;
 import io.spare.api.Ticker;
 import java.io.File;
 import java.io.IOException;
@@ -130,7 +131,7 @@ final class ProcessGroupRunner {
         if (!awaitGroupGone(group, KILL_GRACE, stdout, stderr)) {
             interrupted |= signal(group, "KILL");
             if (!awaitGroupGone(group, KILL_WAIT, stdout, stderr)) {
-                LOG.warn("process group {} survived SIGKILL for {}", group, Durations.format(KILL_WAIT));
+                LOG.warn("process group {} survived SIGKILL for {}", group, DurationText.format(KILL_WAIT));
             }
         }
         // If setsid had not yet made the group when the deadline came, kill what we can see.

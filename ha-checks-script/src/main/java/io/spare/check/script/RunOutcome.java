@@ -2,6 +2,7 @@ package io.spare.check.script;
 
 import static java.util.Objects.requireNonNull;
 
+import io.spare.api.DurationText;
 import java.time.Duration;
 
 /**
@@ -35,7 +36,7 @@ record RunOutcome(Status status, int exitCode, String output, Duration elapsed) 
         String detail = output.isEmpty() ? "" : ": " + output;
         return switch (status) {
             case EXITED -> "exit code " + exitCode + detail;
-            case TIMED_OUT -> "timed out after " + Durations.format(timeout) + detail;
+            case TIMED_OUT -> "timed out after " + DurationText.format(timeout) + detail;
             case NOT_STARTED -> "could not start" + detail;
         };
     }

@@ -3,6 +3,7 @@ package io.spare.engine.check;
 import static java.util.Objects.requireNonNull;
 
 import io.spare.api.CheckResult;
+import io.spare.api.DurationText;
 import io.spare.api.HealthCheck;
 import io.spare.engine.config.CheckConfig;
 import io.spare.engine.loop.EventLoop;
@@ -230,7 +231,7 @@ public final class ScheduledCheck {
         running = false;
         timeouts++;
         interruptRunner();
-        apply(CheckResult.failed("timed out after " + format(config.timeout())), loop.nanoTime() - startedAt);
+        apply(CheckResult.failed("timed out after " + DurationText.format(config.timeout())), loop.nanoTime() - startedAt);
         scheduleNext();
     }
 
@@ -299,9 +300,5 @@ public final class ScheduledCheck {
         }
         return new CheckStatus(name(), ok, value, message, runs, failures, timeouts, skipped,
                 Duration.ofNanos(lastDurationNanos), plugin);
-    }
-
-    private static String format(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }

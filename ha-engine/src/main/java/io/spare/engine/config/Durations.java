@@ -56,19 +56,4 @@ public final class Durations {
             throw new IllegalArgumentException("too long (was " + seconds.toPlainString() + "s)");
         }
     }
-
-    /** The shortest way to write {@code duration} back: {@code 1.5s}, {@code 500ms}, {@code 2m}. */
-    public static String format(Duration duration) {
-        if (duration.isZero()) {
-            return "0s";
-        }
-        if (duration.toNanos() % 1_000_000 == 0 && duration.toMillis() < 1000) {
-            return duration.toMillis() + "ms";
-        }
-        if (duration.toSeconds() >= 60 && duration.toNanos() % 60_000_000_000L == 0) {
-            return duration.toMinutes() + "m";
-        }
-        BigDecimal seconds = BigDecimal.valueOf(duration.toNanos()).divide(NANOS_PER_SECOND).stripTrailingZeros();
-        return seconds.toPlainString() + "s";
-    }
 }

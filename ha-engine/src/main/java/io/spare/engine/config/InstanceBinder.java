@@ -3,6 +3,7 @@ package io.spare.engine.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spare.api.AddressFamily;
 import io.spare.api.Authentication;
+import io.spare.api.DurationText;
 import io.spare.api.VirtualAddress;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -158,7 +159,7 @@ final class InstanceBinder {
         boolean nopreempt = instance.bool("nopreempt").orElse(false);
         Duration delay = instance.duration("preempt_delay").orElse(Duration.ZERO);
         if (delay.compareTo(MAX_PREEMPT_DELAY) > 0) {
-            diagnostics.error(instance.path("preempt_delay"), "must be 0s..1000s (was " + Durations.format(delay) + ")");
+            diagnostics.error(instance.path("preempt_delay"), "must be 0s..1000s (was " + DurationText.format(delay) + ")");
         }
         if (nopreempt && state == InitialState.MASTER) {
             diagnostics.warning(instance.path("nopreempt"), "nopreempt ignored with state MASTER (as keepalived); use state BACKUP");
@@ -277,7 +278,7 @@ final class InstanceBinder {
         }
         Duration advertInt = configured.get();
         String path = instance.path("advert_int");
-        String was = " (was " + Durations.format(advertInt) + ")";
+        String was = " (was " + DurationText.format(advertInt) + ")";
         if (version == 2) {
             if (advertInt.toNanos() % 1_000_000_000L != 0 || advertInt.toSeconds() < 1 || advertInt.toSeconds() > 255) {
                 diagnostics.error(path, "VRRPv2 advert_int must be whole seconds 1..255" + was + "; use version: 3 for finer intervals");

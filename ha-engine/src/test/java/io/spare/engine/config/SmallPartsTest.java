@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spare.api.DidYouMean;
+import io.spare.api.DurationText;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class SmallPartsTest {
         @ParameterizedTest
         @CsvSource({"0, 0s", "10, 10ms", "500, 500ms", "1500, 1.5s", "60000, 1m", "90000, 90s", "2000, 2s"})
         void formatsShortestForm(long millis, String text) {
-            assertThat(Durations.format(Duration.ofMillis(millis))).isEqualTo(text);
+            assertThat(DurationText.format(Duration.ofMillis(millis))).isEqualTo(text);
         }
     }
 
