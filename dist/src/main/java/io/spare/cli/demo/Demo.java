@@ -138,16 +138,26 @@ public final class Demo {
                     track_script: [maintenance]
                 """.formatted(host.toUpperCase(), host, work.resolve(host + ".down"), priority, VIP));
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss256k"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        Optional.ofNullable(System.getProperty("spare.plugins")).ifPresent(p -> command.add("-Dspare.plugins=" + p));
-        Optional.ofNullable(System.getProperty("log4j2.configurationFile"))
-                .ifPresent(p -> command.add("-Dlog4j2.configurationFile=" + p));
+        Optional<Path> launcher = Optional.ofNullable(System.getProperty("spare.home"))
+                .map(home -> Path.of(home, "bin", "spare")).filter(Files::isExecutable);
+        if (launcher.isPresent()) {
+            // the nodes run as the product does: the launcher's JVM flags and class data sharing archive
+            command.add("env");
+            Optional.ofNullable(System.getProperty("spare.plugins")).ifPresent(p -> command.add("SPARE_PLUGINS=" + p));
+            Optional.ofNullable(System.getProperty("log4j2.configurationFile")).ifPresent(p -> command.add("SPARE_LOG_CONFIG=" + p));
+            command.add(launcher.get().toString());
+        } else {
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss256k"));
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            Optional.ofNullable(System.getProperty("spare.plugins")).ifPresent(p -> command.add("-Dspare.plugins=" + p));
+            Optional.ofNullable(System.getProperty("log4j2.configurationFile"))
+                    .ifPresent(p -> command.add("-Dlog4j2.configurationFile=" + p));
+            command.add("io.spare.cli.Spare");
+        }
         // each node its own status socket, away from a Spare this machine may run for real
-        command.addAll(List.of("io.spare.cli.Spare", "run", "-c", config.toString(),
-                "--control-socket", work.resolve(host + ".sock").toString()));
+        command.addAll(List.of("run", "-c", config.toString(), "--control-socket", work.resolve(host + ".sock").toString()));
         return network.start(host, work.resolve("node-" + host + ".log"), command);
     }
 
