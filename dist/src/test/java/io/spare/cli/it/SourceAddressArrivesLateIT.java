@@ -3,6 +3,7 @@ package io.spare.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spare.api.testing.NetworkLab;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,11 +29,11 @@ class SourceAddressArrivesLateIT {
 
             SpareNode a = lab.spare(lab.spec("a", 100));
             a.start();
-            lab.awaitReady(a, Duration.ofSeconds(20));
+            awaitFault(lab, a);
             assertThat(network.exec("a", "ip", "-6", "addr", "show", "dev", "eth0", "scope", "link", "tentative"))
-                    .as("the link-local address is still tentative when Spare has started")
+                    .as("the link-local address is still tentative when the instance is FAULT")
                     .contains("fe80::");
-            assertThat(Files.readString(a.log())).contains("Entering FAULT STATE", "no usable IPv6 link-local address");
+            assertThat(Files.readString(a.log())).contains("no usable IPv6 link-local address");
 
             // DAD ends within ~5 s; then Master_Down_Interval (0.36 s at advert_int 100ms)
             lab.awaitSoleHolder("a", Duration.ofSeconds(10));
@@ -49,8 +50,8 @@ class SourceAddressArrivesLateIT {
 
             SpareNode a = lab.spare(lab.spec("a", 100));
             a.start();
-            lab.awaitReady(a, Duration.ofSeconds(20));
-            assertThat(Files.readString(a.log())).contains("Entering FAULT STATE", "has no IPv4 address to send VRRP from");
+            awaitFault(lab, a);
+            assertThat(Files.readString(a.log())).contains("has no IPv4 address to send VRRP from");
             assertThat(lab.holders()).isEqualTo("nobody");
 
             network.exec("a", "ip", "addr", "add", own, "dev", "eth0");
@@ -58,5 +59,16 @@ class SourceAddressArrivesLateIT {
             lab.awaitSoleHolder("a", Duration.ofSeconds(10));
             assertThat(Files.readString(a.log())).contains("(VI_1) VRRP channel open", "Entering MASTER STATE");
         }
+    }
+
+    /** The instance logs its state just after "Spare started": wait for that line, not for the other. */
+    private static void awaitFault(FailoverLab lab, SpareNode node) throws InterruptedException {
+        lab.await(node + " enters FAULT", Duration.ofSeconds(20), () -> {
+            try {
+                return Files.readString(node.log()).contains("(VI_1) Entering FAULT STATE");
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 }
