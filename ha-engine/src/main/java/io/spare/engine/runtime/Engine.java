@@ -53,6 +53,8 @@ public final class Engine implements AutoCloseable {
     private static final Logger log = LogManager.getLogger(Engine.class);
     /** Time given to the address worker and notifiers after the last VIP is released. */
     private static final Duration STOP_MARGIN = Duration.ofSeconds(2);
+    /** Instances whose status one loop task takes (about 0.1 to 0.2 ms once warm). */
+    static final int STATUS_SLICE = 100;
 
     private final SpareConfig config;
     private final EnginePorts ports;
@@ -68,9 +70,6 @@ public final class Engine implements AutoCloseable {
      * asks for one more try (loop thread).
      */
     private final Map<InstanceRuntime, Boolean> reopening = new HashMap<>();
-    /** Instances whose status one loop task takes (about 0.1 to 0.2 ms once warm). */
-    static final int STATUS_SLICE = 100;
-
     private final Map<String, InstanceRuntime> instances = new LinkedHashMap<>();
     private final Map<String, SyncGroupRuntime> groups = new LinkedHashMap<>();
     private volatile CompletableFuture<Void> stopping;
@@ -288,7 +287,7 @@ public final class Engine implements AutoCloseable {
     private void addressAdded(String interfaceName, AddressFamily family) {
         for (InstanceRuntime instance : instances.values()) {
             InstanceConfig c = instance.config();
-            if (stopping == null && instance.channelFailed() && c.interfaceName().equals(interfaceName) && c.family() == family) {
+            if (c.interfaceName().equals(interfaceName) && c.family() == family) {
                 reopen(instance);
             }
         }
@@ -301,8 +300,7 @@ public final class Engine implements AutoCloseable {
         }
         log.info("link {} is {}", interfaceName, up ? "up" : "down");
         for (InstanceRuntime instance : instances.values()) {
-            if (up && stopping == null && instance.channelFailed()
-                    && instance.config().interfaceName().equals(interfaceName)) {
+            if (up && instance.config().interfaceName().equals(interfaceName)) {
                 reopen(instance);
             }
             if (instance.usesInterface(interfaceName)) {
@@ -315,11 +313,15 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Retries a failed channel off the loop (opening is I/O). One try at a time, however many
-     * events arrive meanwhile (a MASTER on the same interface may add hundreds of addresses); an
-     * event during a try that then fails earns one more, since the try may have looked too early.
+     * Retries the channel of an instance whose channel failed, off the loop (opening is I/O); does
+     * nothing for others, or while stopping. One try at a time, however many events arrive
+     * meanwhile (a MASTER on the same interface may add hundreds of addresses); an event during a
+     * try that then fails earns one more, since the try may have looked too early.
      */
     private void reopen(InstanceRuntime instance) {
+        if (stopping != null || !instance.channelFailed()) {
+            return;
+        }
         if (reopening.containsKey(instance)) {
             reopening.put(instance, true);
             return;
@@ -338,7 +340,7 @@ public final class Engine implements AutoCloseable {
                     instance.channelOpened(channel, "");
                 } else {
                     instance.channelOpened(null, (String) result);
-                    if (again && stopping == null) {
+                    if (again) {
                         reopen(instance);
                     }
                 }
