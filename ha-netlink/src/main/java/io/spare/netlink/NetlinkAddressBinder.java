@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,8 +225,8 @@ public final class NetlinkAddressBinder implements AddressBinder {
         boolean anyV4 = announcements.stream().anyMatch(a -> a.address() instanceof Inet4Address);
         boolean anyV6 = announcements.stream().anyMatch(a -> a.address() instanceof Inet6Address);
         AnnounceSockets sockets = announceSockets.computeIfAbsent(callersNamespace(), namespace -> new AnnounceSockets());
-        PacketSocket arp = anyV4 ? sockets.arp() : null;
-        PacketSocket ipv6 = anyV6 ? sockets.ipv6() : null;
+        PacketSocket arp = anyV4 ? sockets.forProtocol(ArpPacket.ETH_P_ARP) : null;
+        PacketSocket ipv6 = anyV6 ? sockets.forProtocol(NeighborAdvertisement.ETH_P_IPV6) : null;
         List<SystemCallException> failures = new ArrayList<>();
         for (int round = 0; round < repeat; round++) {
             if (round > 0 && !announceInterval.isZero()) {
@@ -252,34 +253,22 @@ public final class NetlinkAddressBinder implements AddressBinder {
         }
     }
 
-    /** The packet sockets of one network namespace, opened when first needed and kept. */
+    /** The packet sockets of one network namespace, one per Ethernet protocol, opened when first needed and kept. */
     private static final class AnnounceSockets {
-        private PacketSocket arp;
-        private PacketSocket ipv6;
+        private final Map<Integer, PacketSocket> byProtocol = new HashMap<>();
 
-        synchronized PacketSocket arp() throws IOException {
-            if (arp == null) {
-                arp = PacketSocket.open(ArpPacket.ETH_P_ARP);
+        synchronized PacketSocket forProtocol(int protocol) throws IOException {
+            PacketSocket socket = byProtocol.get(protocol);
+            if (socket == null) {
+                socket = PacketSocket.open(protocol);
+                byProtocol.put(protocol, socket);
             }
-            return arp;
-        }
-
-        synchronized PacketSocket ipv6() throws IOException {
-            if (ipv6 == null) {
-                ipv6 = PacketSocket.open(NeighborAdvertisement.ETH_P_IPV6);
-            }
-            return ipv6;
+            return socket;
         }
 
         synchronized void close() {
-            if (arp != null) {
-                arp.close();
-                arp = null;
-            }
-            if (ipv6 != null) {
-                ipv6.close();
-                ipv6 = null;
-            }
+            byProtocol.values().forEach(PacketSocket::close);
+            byProtocol.clear();
         }
     }
 
