@@ -61,59 +61,53 @@ public final class StatusMetrics implements MultiCollector {
     private static void instances(List<InstanceStatus> instances, List<MetricSnapshot> all) {
         StateSetSnapshot.Builder state = StateSetSnapshot.builder().name("spare_vrrp_state")
                 .help("The instance's VRRP state");
-        Gauges gauges = new Gauges();
-        Counters counters = new Counters();
+        Families families = new Families();
         // the interface's shared socket counts what it cannot give to an instance once for all of them
         Map<String, Map<String, Long>> unattributed = new TreeMap<>();
         for (InstanceStatus i : instances) {
             Labels labels = Labels.of("instance", i.name(), "interface", i.interfaceName(), "vrid", Integer.toString(i.virtualRouterId()));
-            StateSetDataPointSnapshot.Builder point = StateSetDataPointSnapshot.builder().labels(labels);
-            for (String s : STATES) {
-                point.state(s, s.equals(i.state().name()));
-            }
-            state.dataPoint(point.build());
-            gauges.add("spare_vrrp_priority", "Effective priority, after tracked checks and interfaces", labels, i.effectivePriority());
-            gauges.add("spare_vrrp_configured_priority", "Priority as configured", labels, i.basePriority());
-            gauges.add("spare_vrrp_holds_vips", "1 while this host holds the instance's VIPs", labels, i.holdsAddresses() ? 1 : 0);
-            gauges.add("spare_vrrp_advert_interval_seconds", "Advert interval in force (v3 BACKUP: the master's)", labels,
+            state.dataPoint(statePoint(labels, i.state()));
+            families.gauge("spare_vrrp_priority", "Effective priority, after tracked checks and interfaces", labels, i.effectivePriority());
+            families.gauge("spare_vrrp_configured_priority", "Priority as configured", labels, i.basePriority());
+            families.gauge("spare_vrrp_holds_vips", "1 while this host holds the instance's VIPs", labels, i.holdsAddresses() ? 1 : 0);
+            families.gauge("spare_vrrp_advert_interval_seconds", "Advert interval in force (v3 BACKUP: the master's)", labels,
                     i.masterAdverInterval().toNanos() / 1e9);
-            i.masterAddress().ifPresent(master -> gauges.add("spare_vrrp_master_priority",
+            i.masterAddress().ifPresent(master -> families.gauge("spare_vrrp_master_priority",
                     "Priority of the master this BACKUP last accepted", labels.add("master", master.getHostAddress()), i.masterPriority()));
             for (String condition : i.conditions()) {
                 int colon = condition.indexOf(':');
-                gauges.add("spare_vrrp_condition", "1 for each condition an operator should act on (fault, version_mismatch, ...)",
+                families.gauge("spare_vrrp_condition", "1 for each condition an operator should act on (fault, version_mismatch, ...)",
                         labels.add("condition", colon < 0 ? condition : condition.substring(0, colon)), 1);
             }
             Map<String, Long> c = i.counters();
-            counters.add("spare_vrrp_adverts_sent", "Adverts sent", labels, c.get("adverts_sent"));
-            counters.add("spare_vrrp_adverts_received", "Adverts taken by the state machine", labels, c.get("adverts_received"));
-            counters.add("spare_vrrp_send_errors", "Adverts the kernel refused to send", labels, c.get("send_errors"));
-            counters.add("spare_vrrp_became_master", "Times the instance became MASTER", labels, c.get("became_master"));
-            counters.add("spare_vrrp_priority_zero_sent", "Priority-0 adverts sent (stepping down)", labels, c.get("priority_zero_sent"));
-            counters.add("spare_vrrp_priority_zero_received", "Priority-0 adverts heard from the master", labels, c.get("priority_zero_received"));
-            counters.add("spare_vrrp_vips_restored", "VIPs put back after someone else removed them", labels, c.get("vips_restored"));
+            families.counter("spare_vrrp_adverts_sent", "Adverts sent", labels, c.get("adverts_sent"));
+            families.counter("spare_vrrp_adverts_received", "Adverts taken by the state machine", labels, c.get("adverts_received"));
+            families.counter("spare_vrrp_send_errors", "Adverts the kernel refused to send", labels, c.get("send_errors"));
+            families.counter("spare_vrrp_became_master", "Times the instance became MASTER", labels, c.get("became_master"));
+            families.counter("spare_vrrp_priority_zero_sent", "Priority-0 adverts sent (stepping down)", labels, c.get("priority_zero_sent"));
+            families.counter("spare_vrrp_priority_zero_received", "Priority-0 adverts heard from the master", labels, c.get("priority_zero_received"));
+            families.counter("spare_vrrp_vips_restored", "VIPs put back after someone else removed them", labels, c.get("vips_restored"));
             for (Map.Entry<String, Long> counter : new TreeMap<>(c).entrySet()) {
                 String name = counter.getKey();
                 if (name.startsWith(INTERFACE)) {
                     unattributed.computeIfAbsent(i.interfaceName(), k -> new TreeMap<>())
                             .merge(name.substring(INTERFACE.length()), counter.getValue(), Math::max);
                 } else if (name.startsWith(CHANNEL) && DROP_REASONS.contains(name.substring(CHANNEL.length()))) {
-                    counters.add("spare_vrrp_adverts_dropped", "Packets for this instance dropped, per reason", labels.add("reason",
+                    families.counter("spare_vrrp_adverts_dropped", "Packets for this instance dropped, per reason", labels.add("reason",
                             name.substring(CHANNEL.length())), counter.getValue());
                 } else if (name.equals("channel_address_list_mismatch") || name.equals("channel_interval_mismatch")) {
-                    counters.add("spare_vrrp_adverts_mismatched", "Adverts accepted although their address list or interval differs from ours",
+                    families.counter("spare_vrrp_adverts_mismatched", "Adverts accepted although their address list or interval differs from ours",
                             labels.add("mismatch", name.substring(CHANNEL.length(), name.length() - "_mismatch".length())), counter.getValue());
                 }
             }
         }
-        unattributed.forEach((iface, reasons) -> reasons.forEach((reason, value) -> counters.add("spare_vrrp_interface_dropped",
+        unattributed.forEach((iface, reasons) -> reasons.forEach((reason, value) -> families.counter("spare_vrrp_interface_dropped",
                 "Packets an interface's VRRP socket could not give to any instance, per reason",
                 Labels.of("interface", iface, "reason", reason), value)));
         if (!instances.isEmpty()) {
             all.add(state.build());
         }
-        gauges.into(all);
-        counters.into(all);
+        families.into(all);
     }
 
     private static void syncGroups(List<SyncGroupStatus> groups, List<MetricSnapshot> all) {
@@ -122,72 +116,69 @@ public final class StatusMetrics implements MultiCollector {
         }
         StateSetSnapshot.Builder state = StateSetSnapshot.builder().name("spare_sync_group_state").help("The sync group's state");
         for (SyncGroupStatus g : groups) {
-            StateSetDataPointSnapshot.Builder point = StateSetDataPointSnapshot.builder().labels(Labels.of("group", g.name()));
-            for (String s : STATES) {
-                point.state(s, s.equals(g.state().name()));
-            }
-            state.dataPoint(point.build());
+            state.dataPoint(statePoint(Labels.of("group", g.name()), g.state()));
         }
         all.add(state.build());
     }
 
+    /** Every VRRP state, with {@code current} the one set. */
+    private static StateSetDataPointSnapshot statePoint(Labels labels, VrrpState current) {
+        StateSetDataPointSnapshot.Builder point = StateSetDataPointSnapshot.builder().labels(labels);
+        for (String s : STATES) {
+            point.state(s, s.equals(current.name()));
+        }
+        return point.build();
+    }
+
     private static void checks(List<CheckStatus> checks, List<MetricSnapshot> all) {
-        Gauges gauges = new Gauges();
-        Counters counters = new Counters();
+        Families families = new Families();
         for (CheckStatus c : checks) {
             Labels labels = Labels.of("check", c.name());
-            gauges.add("spare_check_ok", "1 while the check passes (after rise/fall)", labels, c.ok() ? 1 : 0);
-            c.value().ifPresent(v -> gauges.add("spare_check_value", "The check's last numeric result", labels, v));
-            gauges.add("spare_check_last_duration_seconds", "How long the last run took", labels, c.lastDuration().toNanos() / 1e9);
-            counters.add("spare_check_runs", "Completed runs, timeouts included", labels, c.runs());
-            counters.add("spare_check_failures", "Runs that failed, timeouts included", labels, c.failures());
-            counters.add("spare_check_timeouts", "Runs interrupted at the timeout", labels, c.timeouts());
-            counters.add("spare_check_skipped", "Runs not started because the previous one had not returned", labels, c.skipped());
+            families.gauge("spare_check_ok", "1 while the check passes (after rise/fall)", labels, c.ok() ? 1 : 0);
+            c.value().ifPresent(v -> families.gauge("spare_check_value", "The check's last numeric result", labels, v));
+            families.gauge("spare_check_last_duration_seconds", "How long the last run took", labels, c.lastDuration().toNanos() / 1e9);
+            families.counter("spare_check_runs", "Completed runs, timeouts included", labels, c.runs());
+            families.counter("spare_check_failures", "Runs that failed, timeouts included", labels, c.failures());
+            families.counter("spare_check_timeouts", "Runs interrupted at the timeout", labels, c.timeouts());
+            families.counter("spare_check_skipped", "Runs not started because the previous one had not returned", labels, c.skipped());
         }
-        gauges.into(all);
-        counters.into(all);
+        families.into(all);
     }
 
     private static void notifiers(List<NotifierStatus> notifiers, List<MetricSnapshot> all) {
-        Gauges gauges = new Gauges();
-        Counters counters = new Counters();
+        Families families = new Families();
         for (NotifierStatus n : notifiers) {
             Labels labels = Labels.of("notifier", n.name());
-            counters.add("spare_notify_delivered", "Notifications delivered", labels, n.delivered());
-            counters.add("spare_notify_failed", "Notifications that failed", labels, n.failed());
-            counters.add("spare_notify_timed_out", "Notifications interrupted at the notifier's timeout", labels, n.timedOut());
-            counters.add("spare_notify_dropped", "Notifications dropped because the queue was full", labels, n.dropped());
-            gauges.add("spare_notify_queued", "Notifications waiting now", labels, n.queued());
+            families.counter("spare_notify_delivered", "Notifications delivered", labels, n.delivered());
+            families.counter("spare_notify_failed", "Notifications that failed", labels, n.failed());
+            families.counter("spare_notify_timed_out", "Notifications interrupted at the notifier's timeout", labels, n.timedOut());
+            families.counter("spare_notify_dropped", "Notifications dropped because the queue was full", labels, n.dropped());
+            families.gauge("spare_notify_queued", "Notifications waiting now", labels, n.queued());
         }
-        gauges.into(all);
-        counters.into(all);
+        families.into(all);
     }
 
-    /** Gauges by name, in the order first added. */
-    private static final class Gauges {
-        private final Map<String, GaugeSnapshot.Builder> byName = new LinkedHashMap<>();
+    /**
+     * Gauge and counter families by name, each in the order first added; the gauges come out
+     * before the counters. Counter names are without {@code _total}, which the exposition adds.
+     */
+    private static final class Families {
+        private final Map<String, GaugeSnapshot.Builder> gauges = new LinkedHashMap<>();
+        private final Map<String, CounterSnapshot.Builder> counters = new LinkedHashMap<>();
 
-        void add(String name, String help, Labels labels, double value) {
-            byName.computeIfAbsent(name, n -> GaugeSnapshot.builder().name(n).help(help))
+        void gauge(String name, String help, Labels labels, double value) {
+            gauges.computeIfAbsent(name, n -> GaugeSnapshot.builder().name(n).help(help))
                     .dataPoint(GaugeDataPointSnapshot.builder().labels(labels).value(value).build());
         }
 
-        void into(List<MetricSnapshot> all) {
-            byName.values().forEach(b -> all.add(b.build()));
-        }
-    }
-
-    /** Counters by name (without {@code _total}, which the exposition adds), in the order first added. */
-    private static final class Counters {
-        private final Map<String, CounterSnapshot.Builder> byName = new LinkedHashMap<>();
-
-        void add(String name, String help, Labels labels, Long value) {
-            byName.computeIfAbsent(name, n -> CounterSnapshot.builder().name(n).help(help))
+        void counter(String name, String help, Labels labels, Long value) {
+            counters.computeIfAbsent(name, n -> CounterSnapshot.builder().name(n).help(help))
                     .dataPoint(CounterDataPointSnapshot.builder().labels(labels).value(value == null ? 0 : value).build());
         }
 
         void into(List<MetricSnapshot> all) {
-            byName.values().forEach(b -> all.add(b.build()));
+            gauges.values().forEach(b -> all.add(b.build()));
+            counters.values().forEach(b -> all.add(b.build()));
         }
     }
 }
