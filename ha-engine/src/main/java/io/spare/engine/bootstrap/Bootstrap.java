@@ -51,7 +51,7 @@ public final class Bootstrap {
 
     /** Validates the configuration and every plugin block; creates and closes the plugin ports. */
     public CheckReport check() throws ConfigException, PluginLoadException {
-        LoadedConfig loaded = new ConfigLoader().load(configFile);
+        LoadedConfig loaded = loadConfig();
         LoadedPlugins plugins = new PluginManager(classPath).load(pluginsDirectory);
         try (PreparedPlugins prepared = new PluginWiring(plugins, context(loaded)).prepare(loaded)) {
             List<ConfigDiagnostic> warnings = new ArrayList<>(prepared.warnings());
