@@ -3,7 +3,6 @@ package io.spare.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spare.api.testing.NetworkLab;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,12 +62,6 @@ class SourceAddressArrivesLateIT {
 
     /** The instance logs its state just after "Spare started": wait for that line, not for the other. */
     private static void awaitFault(FailoverLab lab, SpareNode node) throws InterruptedException {
-        lab.await(node + " enters FAULT", Duration.ofSeconds(20), () -> {
-            try {
-                return Files.readString(node.log()).contains("(VI_1) Entering FAULT STATE");
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        lab.await(node + " enters FAULT", Duration.ofSeconds(20), () -> node.logged("(VI_1) Entering FAULT STATE"));
     }
 }

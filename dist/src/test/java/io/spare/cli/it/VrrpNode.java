@@ -29,11 +29,16 @@ abstract class VrrpNode {
 
     /** Whether the daemon started by the last {@link #start()} has logged {@link #readyLine()}. */
     boolean ready() {
+        return logged(readyLine());
+    }
+
+    /** Whether the daemon started by the last {@link #start()} has logged {@code text}. */
+    boolean logged(String text) {
         try {
             byte[] all = Files.readAllBytes(log);
             String since = new String(all, (int) Math.min(logOffset, all.length), (int) Math.max(0, all.length - logOffset),
                     java.nio.charset.StandardCharsets.UTF_8);
-            return since.contains(readyLine());
+            return since.contains(text);
         } catch (IOException e) {
             return false;
         }
