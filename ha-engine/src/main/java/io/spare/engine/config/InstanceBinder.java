@@ -278,16 +278,16 @@ final class InstanceBinder {
         }
         Duration advertInt = configured.get();
         String path = instance.path("advert_int");
-        String was = " (was " + DurationText.format(advertInt) + ")";
         if (version == 2) {
             if (advertInt.toNanos() % 1_000_000_000L != 0 || advertInt.toSeconds() < 1 || advertInt.toSeconds() > 255) {
-                diagnostics.error(path, "VRRPv2 advert_int must be whole seconds 1..255" + was + "; use version: 3 for finer intervals");
+                diagnostics.error(path, "VRRPv2 advert_int must be whole seconds 1..255 (was " + DurationText.format(advertInt)
+                        + "); use version: 3 for finer intervals");
                 return InstanceConfig.DEFAULT_ADVERT_INT;
             }
         } else if (advertInt.compareTo(V3_MIN_ADVERT_INT) < 0
                 || advertInt.compareTo(V3_MAX_ADVERT_INT) > 0
                 || advertInt.toNanos() % 10_000_000L != 0) {
-            diagnostics.error(path, "VRRPv3 advert_int must be 0.01s..40.95s in steps of 10ms" + was);
+            diagnostics.error(path, "VRRPv3 advert_int must be 0.01s..40.95s in steps of 10ms (was " + DurationText.format(advertInt) + ")");
             return InstanceConfig.DEFAULT_ADVERT_INT;
         }
         return advertInt;

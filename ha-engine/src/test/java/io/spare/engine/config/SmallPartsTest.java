@@ -44,7 +44,7 @@ class SmallPartsTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"0, 0s", "10, 10ms", "500, 500ms", "1500, 1.5s", "60000, 1m", "90000, 90s", "2000, 2s"})
+        @CsvSource({"0, 0s", "10, 10ms", "500, 500ms", "1500, 1.5s", "60000, 1m", "90000, 90s", "2000, 2s", "1001, 1.001s", "3250, 3.25s", "-1500, -1.5s", "-20, -20ms"})
         void formatsShortestForm(long millis, String text) {
             assertThat(DurationText.format(Duration.ofMillis(millis))).isEqualTo(text);
         }
