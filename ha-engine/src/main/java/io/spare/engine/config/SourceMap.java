@@ -3,6 +3,7 @@ package io.spare.engine.config;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +27,11 @@ public final class SourceMap {
 
     private SourceMap(Path file, Map<String, Location> keys, Map<String, Location> values, Map<String, String> scalarTexts) {
         this.file = requireNonNull(file, "file");
-        this.keys = Map.copyOf(keys);
-        this.values = Map.copyOf(values);
-        this.scalarTexts = Map.copyOf(scalarTexts);
+        // wrapped, not copied: a large file's maps hold tens of thousands of paths, and the builder
+        // that filled them is dropped after build()
+        this.keys = Collections.unmodifiableMap(keys);
+        this.values = Collections.unmodifiableMap(values);
+        this.scalarTexts = Collections.unmodifiableMap(scalarTexts);
     }
 
     /** A map that knows no positions: every path is located at the start of {@code file}. */
