@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
 
@@ -31,8 +31,14 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
     private final RateLimitedLog log;
     private final Consumer<InterfaceSocket> onEmpty;
     private final Counters counters = new Counters();
-    /** Replaced as a whole: the receiving thread reads it without locking. */
-    private volatile Map<Integer, List<RawVrrpChannel>> byVrid = Map.of();
+    /**
+     * The channels of each VRID (0..255), a slot replaced as a whole under this object's lock: the
+     * receiving thread reads it without locking and without boxing the VRID, and a registration
+     * costs one slot, not a copy of the table (a thousand channels open at start).
+     */
+    private final AtomicReferenceArray<List<RawVrrpChannel>> byVrid = new AtomicReferenceArray<>(256);
+    /** Channels registered; guarded by this object's lock. */
+    private int registered;
     private volatile boolean closing;
 
     InterfaceSocket(String interfaceName, AddressFamily family, VrrpSocket socket, ReceiveScheduler scheduler, RateLimitedLog log,
@@ -63,7 +69,7 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
 
     synchronized void register(RawVrrpChannel channel) throws IOException {
         int vrid = channel.spec().vrid();
-        List<RawVrrpChannel> same = byVrid.getOrDefault(vrid, List.of());
+        List<RawVrrpChannel> same = channels(vrid);
         for (RawVrrpChannel other : same) {
             // keepalived allows one VRID twice on an interface only when unicast peers tell them apart.
             if (!channel.spec().unicast() || !other.spec().unicast()
@@ -72,11 +78,10 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
                         + family + " is already used by " + other.spec().instance());
             }
         }
-        Map<Integer, List<RawVrrpChannel>> next = new HashMap<>(byVrid);
         List<RawVrrpChannel> list = new ArrayList<>(same);
         list.add(channel);
-        next.put(vrid, List.copyOf(list));
-        byVrid = Map.copyOf(next);
+        byVrid.set(vrid, List.copyOf(list));
+        registered++;
     }
 
     /** Removes a channel; the last one out stops the thread and closes the socket. */
@@ -84,18 +89,13 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
         boolean empty;
         synchronized (this) {
             int vrid = channel.spec().vrid();
-            List<RawVrrpChannel> list = new ArrayList<>(byVrid.getOrDefault(vrid, List.of()));
+            List<RawVrrpChannel> list = new ArrayList<>(channels(vrid));
             if (!list.remove(channel)) {
                 return;
             }
-            Map<Integer, List<RawVrrpChannel>> next = new HashMap<>(byVrid);
-            if (list.isEmpty()) {
-                next.remove(vrid);
-            } else {
-                next.put(vrid, List.copyOf(list));
-            }
-            byVrid = Map.copyOf(next);
-            empty = next.isEmpty();
+            byVrid.set(vrid, list.isEmpty() ? null : List.copyOf(list));
+            registered--;
+            empty = registered == 0;
         }
         if (empty) {
             onEmpty.accept(this);
@@ -103,7 +103,12 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
     }
 
     synchronized boolean isEmpty() {
-        return byVrid.isEmpty();
+        return registered == 0;
+    }
+
+    private List<RawVrrpChannel> channels(int vrid) {
+        List<RawVrrpChannel> channels = byVrid.get(vrid);
+        return channels == null ? List.of() : channels;
     }
 
     void send(ByteBuffer vrrp, InetAddress source, InetAddress destination) throws IOException {
@@ -153,7 +158,7 @@ final class InterfaceSocket implements VrrpSocket.Receiver {
     @Override
     public void packet(ByteBuffer vrrp, InetAddress source, InetAddress destination, int ttl) {
         int vrid = VrrpCodec.peekVrid(vrrp);
-        List<RawVrrpChannel> candidates = byVrid.get(vrid);
+        List<RawVrrpChannel> candidates = vrid < 0 ? null : byVrid.get(vrid);
         if (candidates == null) {
             count(vrid < 0 ? DropReason.TRUNCATED.counterName() : UNKNOWN_VRID);
             return;

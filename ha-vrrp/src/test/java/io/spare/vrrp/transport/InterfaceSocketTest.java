@@ -225,6 +225,22 @@ class InterfaceSocketTest {
     }
 
     @Test
+    void theHighestVridIsDispatchedAndAClosedChannelsVridIsUnknownAgain() throws IOException {
+        RecordingListener top = new RecordingListener();
+        RawVrrpChannel highest = channel(spec("VI_255", 255, List.of()), top);
+        RawVrrpChannel other = channel(spec("VI_1", 1, List.of()), new RecordingListener());
+
+        socket.packet(wire(255, 100, ip("10.99.0.2"), GROUP), ip("10.99.0.2"), GROUP, 255);
+        highest.close();
+        highest.close();
+        socket.packet(wire(255, 100, ip("10.99.0.2"), GROUP), ip("10.99.0.2"), GROUP, 255);
+
+        assertThat(top.adverts).singleElement().satisfies(r -> assertThat(r.advertisement().vrid()).isEqualTo(255));
+        assertThat(other.counters()).containsEntry("interface.unknown_vrid", 1L);
+        assertThat(emptied).as("closing twice counts once: VI_1 is still open").isEmpty();
+    }
+
+    @Test
     void lastChannelOutStopsTheSocketTakenOutOfThePollSetBeforeClose() throws IOException {
         RawVrrpChannel one = channel(spec("VI_1", 1, List.of()), new RecordingListener());
         RawVrrpChannel two = channel(spec("VI_2", 2, List.of()), new RecordingListener());
