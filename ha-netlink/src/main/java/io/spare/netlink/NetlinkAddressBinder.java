@@ -43,14 +43,14 @@ import org.apache.logging.log4j.Logger;
  * Holds VIPs through rtnetlink and announces them with gratuitous ARP and unsolicited neighbour
  * advertisements, as keepalived does.
  *
- * <p>Each call opens its own rtnetlink socket (in the network namespace of the calling thread) and
- * closes it, so the binder is thread-safe and survives interfaces that come and go. What it keeps
- * between calls: which parents carry VMACs, to give them their ARP settings back
- * ({@link VmacArpSettings}), and the packet sockets announcements go out on, one pair per network
- * namespace, until {@link #close()}: closing a packet socket waits for an RCU grace period, so one
- * per announcement left a 1000-instance node with hundreds waiting to be closed, and its exit late
- * by as many grace periods (6-10 s, measured). A batch goes out pipelined on one rtnetlink socket,
- * many requests per datagram, and the acks are matched by sequence number.
+ * <p>The binder is thread-safe, works in the network namespace of the calling thread, and looks
+ * interfaces up at every call, so it survives interfaces that come and go. What it keeps between
+ * calls: which parents carry VMACs, to give them their ARP settings back ({@link VmacArpSettings}),
+ * and, per network namespace until {@link #close()}, one rtnetlink socket for its requests (used by
+ * one call at a time) and the packet sockets announcements go out on. Closing a packet socket waits
+ * for an RCU grace period, so one per announcement left a 1000-instance node with hundreds waiting
+ * to be closed, and its exit late by as many grace periods (6-10 s, measured). A batch goes out
+ * pipelined, many requests per datagram, and the acks are matched by sequence number.
  */
 public final class NetlinkAddressBinder implements AddressBinder {
     private static final Logger LOG = LogManager.getLogger(NetlinkAddressBinder.class);
@@ -69,7 +69,7 @@ public final class NetlinkAddressBinder implements AddressBinder {
     private final Duration announceInterval;
     private final Ticker ticker;
     private final VmacArpSettings vmacArp = new VmacArpSettings();
-    private final Map<String, AnnounceSockets> announceSockets = new ConcurrentHashMap<>();
+    private final Map<String, NamespaceSockets> namespaces = new ConcurrentHashMap<>();
 
     /** {@link #NetlinkAddressBinder(Ticker)} on the system clock. */
     public NetlinkAddressBinder() {
@@ -107,7 +107,7 @@ public final class NetlinkAddressBinder implements AddressBinder {
             return;
         }
         String verb = adding ? "add" : "remove";
-        try (NetlinkSocket socket = NetlinkSocket.open(requestTimeout)) {
+        sockets().request(socket -> {
             Map<String, Optional<LinkMessage>> links = resolve(socket, interfaceName, addresses);
             List<VirtualAddress> sent = new ArrayList<>();
             List<byte[]> requests = new ArrayList<>();
@@ -151,7 +151,8 @@ public final class NetlinkAddressBinder implements AddressBinder {
             }
             awaitLocal(socket, unfinished);
             throwIfAny(failures, verb, acks.size());
-        }
+            return null;
+        });
     }
 
     /**
@@ -207,7 +208,8 @@ public final class NetlinkAddressBinder implements AddressBinder {
             return;
         }
         List<Announcement> announcements = new ArrayList<>();
-        try (NetlinkSocket socket = NetlinkSocket.open(requestTimeout)) {
+        NamespaceSockets sockets = sockets();
+        sockets.request(socket -> {
             Map<String, Optional<LinkMessage>> links = resolve(socket, interfaceName, addresses);
             for (VirtualAddress address : addresses) {
                 String device = address.deviceOr(interfaceName);
@@ -221,10 +223,10 @@ public final class NetlinkAddressBinder implements AddressBinder {
                 boolean router = address.family() == AddressFamily.IPV6 && forwardsIpv6(device);
                 announcements.add(new Announcement(address.address(), device, link.index(), mac.get(), router));
             }
-        }
+            return null;
+        });
         boolean anyV4 = announcements.stream().anyMatch(a -> a.address() instanceof Inet4Address);
         boolean anyV6 = announcements.stream().anyMatch(a -> a.address() instanceof Inet6Address);
-        AnnounceSockets sockets = announceSockets.computeIfAbsent(callersNamespace(), namespace -> new AnnounceSockets());
         PacketSocket arp = anyV4 ? sockets.forProtocol(ArpPacket.ETH_P_ARP) : null;
         PacketSocket ipv6 = anyV6 ? sockets.forProtocol(NeighborAdvertisement.ETH_P_IPV6) : null;
         List<SystemCallException> failures = new ArrayList<>();
@@ -253,9 +255,51 @@ public final class NetlinkAddressBinder implements AddressBinder {
         }
     }
 
-    /** The packet sockets of one network namespace, one per Ethernet protocol, opened when first needed and kept. */
-    private static final class AnnounceSockets {
-        private final Map<Integer, PacketSocket> byProtocol = new HashMap<>();
+    /** The sockets of the calling thread's network namespace: a socket belongs to the namespace it was opened in. */
+    private NamespaceSockets sockets() {
+        return namespaces.computeIfAbsent(callersNamespace(), namespace -> new NamespaceSockets(requestTimeout));
+    }
+
+    /** Work for the rtnetlink request socket. */
+    private interface Request<T> {
+        T on(NetlinkSocket socket) throws IOException;
+    }
+
+    /**
+     * The sockets of one network namespace, opened when first needed and kept: one rtnetlink socket
+     * for requests, and one packet socket per Ethernet protocol for announcements. A fresh rtnetlink
+     * socket per call (five system calls to open it, one to close) was most of the cost of a
+     * thousand instances starting together, each removing the VIPs a crashed run may have left.
+     */
+    private static final class NamespaceSockets {
+        private final Duration requestTimeout;
+        private final Object requestLock = new Object();
+        private NetlinkSocket requests; // guarded by requestLock
+        private final Map<Integer, PacketSocket> byProtocol = new HashMap<>(); // guarded by this
+
+        NamespaceSockets(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
+
+        /**
+         * Runs {@code work} on the request socket, one call at a time. Answers are matched by sequence
+         * number, so a late answer to an earlier request is passed over; still, a socket whose request
+         * failed is closed, and the next call opens a fresh one.
+         */
+        <T> T request(Request<T> work) throws IOException {
+            synchronized (requestLock) {
+                if (requests == null) {
+                    requests = NetlinkSocket.open(requestTimeout);
+                }
+                try {
+                    return work.on(requests);
+                } catch (IOException | RuntimeException e) {
+                    requests.close();
+                    requests = null;
+                    throw e;
+                }
+            }
+        }
 
         synchronized PacketSocket forProtocol(int protocol) throws IOException {
             PacketSocket socket = byProtocol.get(protocol);
@@ -266,9 +310,17 @@ public final class NetlinkAddressBinder implements AddressBinder {
             return socket;
         }
 
-        synchronized void close() {
-            byProtocol.values().forEach(PacketSocket::close);
-            byProtocol.clear();
+        void close() {
+            synchronized (requestLock) {
+                if (requests != null) {
+                    requests.close();
+                    requests = null;
+                }
+            }
+            synchronized (this) {
+                byProtocol.values().forEach(PacketSocket::close);
+                byProtocol.clear();
+            }
         }
     }
 
@@ -289,7 +341,7 @@ public final class NetlinkAddressBinder implements AddressBinder {
         if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length > Rtnl.IFNAMSIZ_MAX) {
             throw new IOException("cannot create VMAC '" + name + "': an interface name has 1.." + Rtnl.IFNAMSIZ_MAX + " bytes");
         }
-        try (NetlinkSocket socket = NetlinkSocket.open(requestTimeout)) {
+        return sockets().request(socket -> {
             LinkMessage parentLink = Links.require(socket, parent, "parent of VMAC " + name);
             NetlinkAck created = socket.execute(List.of(RtnlRequests.newMacvlan(0, parentLink.index(), name, mac))).get(0);
             if (created.errno() == Errno.EEXIST) {
@@ -319,17 +371,17 @@ public final class NetlinkAddressBinder implements AddressBinder {
             vmacArp.applied(socket, parentLink, vmac, family);
             LOG.info("VMAC {} ({}) on {} is up", name, MacAddress.format(mac), parent);
             return name;
-        }
+        });
     }
 
     @Override
     public void deleteVmac(String name) throws IOException {
-        try (NetlinkSocket socket = NetlinkSocket.open(requestTimeout)) {
+        sockets().request(socket -> {
             Optional<LinkMessage> link = Links.find(socket, name);
             if (link.isEmpty()) {
                 LOG.debug("VMAC {} is gone already", name);
                 vmacArp.released(socket, name);
-                return;
+                return null;
             }
             if (!link.get().kind().equals(Optional.of("macvlan"))) {
                 throw new IOException("refusing to delete interface '" + name + "': it is not a macvlan VMAC (kind "
@@ -342,7 +394,8 @@ public final class NetlinkAddressBinder implements AddressBinder {
             }
             vmacArp.released(socket, name);
             LOG.info("VMAC {} deleted", name);
-        }
+            return null;
+        });
     }
 
     private static Map<String, Optional<LinkMessage>> resolve(NetlinkSocket socket, String interfaceName, List<VirtualAddress> addresses)
@@ -377,8 +430,8 @@ public final class NetlinkAddressBinder implements AddressBinder {
 
     @Override
     public void close() {
-        announceSockets.values().forEach(AnnounceSockets::close);
-        announceSockets.clear();
+        namespaces.values().forEach(NamespaceSockets::close);
+        namespaces.clear();
     }
 
     /**

@@ -155,7 +155,7 @@ class NetlinkAddressBinderIT {
     }
 
     @Test
-    void aThousandAnnouncementsShareTwoPacketSocketsAndClosingTheBinderClosesThem() throws Exception {
+    void aThousandCallsShareOneRtnetlinkAndTwoPacketSocketsAndClosingTheBinderClosesThem() throws Exception {
         VirtualAddress v4 = VirtualAddress.of(ip("10.99.0.200"), 24);
         VirtualAddress v6 = VirtualAddress.of(ip("fd99::200"), 64);
         master.run(() -> binder.add("eth0", List.of(v4, v6)));
@@ -164,18 +164,39 @@ class NetlinkAddressBinderIT {
             for (int i = 0; i < 500; i++) {
                 binder.announce("eth0", List.of(v4), 1);
                 binder.announce("eth0", List.of(v6), 1);
+                binder.remove("eth0", List.of(v4));
+                binder.add("eth0", List.of(v4));
             }
         });
         // a socket per announcement, closed in the background one RCU grace period at a time, left hundreds open
         assertThat(packetSockets()).isEqualTo(2);
+        assertThat(rtnetlinkSockets()).as("one request socket, not one per call").isEqualTo(1);
+        assertThat(IpJson.addresses(lab, "master", "eth0")).extracting(Address::local).contains("10.99.0.200", "fd99::200");
 
         binder.close();
         assertThat(Poll.until(Duration.ofSeconds(5), this::packetSockets, n -> n == 0)).isZero();
+        assertThat(rtnetlinkSockets()).isZero();
+    }
+
+    @Test
+    void aFailedRequestLeavesTheNextOneWorking() throws Exception {
+        List<VirtualAddress> vips = List.of(VirtualAddress.of(ip("10.99.0.200"), 24));
+        assertThatThrownBy(() -> master.run(() -> binder.add("nosuch0", vips))).isInstanceOf(IOException.class);
+        master.run(() -> binder.add("eth0", vips));
+        assertThat(IpJson.addresses(lab, "master", "eth0")).extracting(Address::local).contains("10.99.0.200");
     }
 
     /** The packet sockets open in the master's namespace, from the kernel's list. */
     private int packetSockets() throws IOException {
         return (int) lab.exec("master", "cat", "/proc/net/packet").lines().skip(1).count();
+    }
+
+    /** The NETLINK_ROUTE sockets of processes in the master's namespace (the kernel's own has port 0). */
+    private int rtnetlinkSockets() throws IOException {
+        return (int) lab.exec("master", "cat", "/proc/net/netlink").lines().skip(1)
+                .map(line -> line.trim().split("\\s+"))
+                .filter(fields -> fields[1].equals("0") && !fields[2].equals("0"))
+                .count();
     }
 
     @Test
