@@ -1,6 +1,7 @@
 package io.spare.engine.runtime;
 
 import static io.spare.engine.testing.TestingConfigs.config;
+import static io.spare.engine.testing.TestingConfigs.global;
 import static io.spare.engine.testing.TestingConfigs.instance;
 import static io.spare.engine.testing.TestingConfigs.ip;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import io.spare.engine.testing.TestingAddressBinder;
 import io.spare.engine.testing.TestingCluster;
 import io.spare.engine.testing.TestingCluster.Node;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Master_Down_Interval, Skew_Time and the takeover rules, to the nanosecond. */
@@ -84,11 +86,15 @@ class VrrpTimingTest {
         assertThat(untilState(a, VrrpState.MASTER)).isEqualTo(seconds(3 + 56 / 256.0));
     }
 
+    /** Node a with one instance, VI_1 at priority 100, and {@code vrrp_startup_delay}. */
+    private Node nodeWithStartupDelay(Duration delay) {
+        return cluster.node("a", "10.99.0.1",
+                config(global(delay), List.of(), List.of(instance("VI_1").priority(100).vip("10.99.1.1").build()), List.of()));
+    }
+
     @Test
     void startupDelayDelaysEverything() {
-        Node a = cluster.node("a", "10.99.0.1", config(
-                io.spare.engine.testing.TestingConfigs.global(Duration.ofSeconds(5)), java.util.List.of(),
-                java.util.List.of(instance("VI_1").priority(100).vip("10.99.1.1").build()), java.util.List.of()));
+        Node a = nodeWithStartupDelay(Duration.ofSeconds(5));
         cluster.startAll();
         assertThat(a.state("VI_1")).isEqualTo(VrrpState.INIT);
         assertThat(cluster.loop().advanceUntil(() -> a.state("VI_1") == VrrpState.BACKUP, LIMIT)).isEqualTo(seconds(5));
@@ -97,9 +103,7 @@ class VrrpTimingTest {
 
     @Test
     void aStartupDelayDoesNotDelayReleasingTheVipsACrashedRunLeft() {
-        Node a = cluster.node("a", "10.99.0.1", config(
-                io.spare.engine.testing.TestingConfigs.global(Duration.ofSeconds(5)), java.util.List.of(),
-                java.util.List.of(instance("VI_1").priority(100).vip("10.99.1.1").build()), java.util.List.of()));
+        Node a = nodeWithStartupDelay(Duration.ofSeconds(5));
         long start = cluster.now();
         cluster.startAll();
         cluster.loop().runPending();
